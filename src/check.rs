@@ -1,0 +1,1 @@
+//! Semantic checks for `oncall validate`.

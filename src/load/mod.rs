@@ -1,0 +1,371 @@
+//! Loading a schedule directory: discovery, reading, checking, building the
+//! model.
+//!
+//! Loading works on a list of [`SourceFile`]s (relative path and bytes), so
+//! the same code reads a directory on disk ([`read_dir`]) or, later, a tree
+//! from another source. Every problem becomes a [`Diagnostic`] with file,
+//! line and column; loading never stops at the first one. The result holds
+//! whatever was valid, so `validate` can go on to check it.
+
+mod people;
+mod schedule;
+mod walk;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono_tz::Tz;
+use toml::de::DeTable;
+
+use crate::diag::{Diagnostic, Location};
+use crate::model::{Directory, Settings};
+use walk::{FileCx, Table};
+
+/// The reserved file that lists people and marks a schedule directory.
+pub const PEOPLE_FILE: &str = "people.toml";
+/// The reserved, optional settings file.
+pub const SETTINGS_FILE: &str = "oncall.toml";
+
+/// One file of a schedule directory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the schedule directory, with `/` separators.
+    pub rel: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The outcome of loading: the valid part and every problem found.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dir: Directory,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read.
+    pub files: usize,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Why a schedule directory could not be found or read.
+#[derive(Debug, thiserror::Error)]
+pub enum FindError {
+    #[error("no schedule directory found in {start} or any of its parents (looked for `people.toml`, or `schedules/people.toml`)")]
+    NotFound { start: PathBuf },
+    #[error("{path} is not a schedule directory: it has no `people.toml` (nor `schedules/people.toml`)")]
+    NotADirectory { path: PathBuf },
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn holds_people(dir: &Path) -> bool {
+    dir.join(PEOPLE_FILE).is_file()
+}
+
+/// The schedule directory named explicitly (`--repo`, `ONCALL_REPO`): the
+/// folder itself, or its `schedules/` folder.
+pub fn named_dir(path: &Path) -> Result<PathBuf, FindError> {
+    if holds_people(path) {
+        Ok(path.to_path_buf())
+    } else if holds_people(&path.join("schedules")) {
+        Ok(path.join("schedules"))
+    } else if !path.exists() {
+        Err(FindError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
+        })
+    } else {
+        Err(FindError::NotADirectory {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// The nearest of `start` and its ancestors that holds `people.toml`, or a
+/// `schedules/` folder that holds it.
+pub fn discover(start: &Path) -> Result<PathBuf, FindError> {
+    for dir in start.ancestors() {
+        if holds_people(dir) {
+            return Ok(dir.to_path_buf());
+        }
+        let sub = dir.join("schedules");
+        if holds_people(&sub) {
+            return Ok(sub);
+        }
+    }
+    Err(FindError::NotFound {
+        start: start.to_path_buf(),
+    })
+}
+
+/// Reads every file of the schedule directory at `root`: `people.toml`,
+/// `oncall.toml` and every `*.toml` below, skipping names that start with `.`.
+pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, FindError> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| FindError::Io {
+            path: e.path().unwrap_or(root).to_path_buf(),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("filesystem loop")),
+        })?;
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = std::fs::read(entry.path()).map_err(|source| FindError::Io {
+            path: entry.path().to_path_buf(),
+            source,
+        })?;
+        files.push(SourceFile { rel, bytes });
+    }
+    Ok(files)
+}
+
+/// Loads the directory at `root` from disk. `display_root` prefixes file
+/// names in diagnostics (like `schedules/`).
+pub fn load_path(root: &Path, display_root: &str) -> Result<Loaded, FindError> {
+    let files = read_dir(root)?;
+    Ok(load_files(root, display_root, files))
+}
+
+/// Loads the directory and returns it only when it has no errors; the
+/// convenient entry point for programs using the library.
+pub fn load_dir(root: &Path) -> Result<Directory, Vec<Diagnostic>> {
+    let loaded = load_path(root, "").map_err(|e| vec![Diagnostic::error("io", e.to_string())])?;
+    if loaded.has_errors() {
+        Err(loaded.diagnostics)
+    } else {
+        Ok(loaded.dir)
+    }
+}
+
+/// A file's text, or an error when it is not UTF-8.
+fn text_of<'a>(f: &'a SourceFile, display: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a str> {
+    match std::str::from_utf8(&f.bytes) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let good = &f.bytes[..e.valid_up_to()];
+            let text = String::from_utf8_lossy(&f.bytes);
+            let good = std::str::from_utf8(good).unwrap_or("");
+            diags.push(
+                Diagnostic::error("not-utf8", "the file is not valid UTF-8")
+                    .at(Location::at(display, &text, good.len()..good.len() + 1))
+                    .hint("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+/// Parses TOML, reporting every syntax error. `None` when there were any.
+fn parse<'a>(cx: &mut FileCx, text: &'a str) -> Option<toml::Spanned<DeTable<'a>>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Some(table);
+    }
+    for e in errors {
+        let span = e.span().unwrap_or(0..0);
+        let msg = e.message().trim_end().to_string();
+        let code = if msg.contains("duplicate key") {
+            "duplicate-key"
+        } else {
+            "syntax"
+        };
+        cx.error(code, span, format!("invalid TOML: {msg}"));
+    }
+    None
+}
+
+/// Loads a directory from its files.
+pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Loaded {
+    let display = |rel: &str| format!("{display_root}{rel}");
+    let mut diagnostics = Vec::new();
+    let nfiles = files.len();
+
+    // oncall.toml
+    let mut settings = Settings::default();
+    let mut default_tz_declared = false;
+    if let Some(f) = files.iter().find(|f| f.rel == SETTINGS_FILE) {
+        let disp = display(&f.rel);
+        if let Some(text) = text_of(f, &disp, &mut diagnostics) {
+            let mut cx = FileCx::new(&disp, text);
+            if let Some(doc) = parse(&mut cx, text) {
+                let t = Table {
+                    table: doc.get_ref(),
+                    span: &(0..0),
+                    what: "oncall.toml",
+                };
+                t.check_keys(&mut cx, &["default_timezone"]);
+                if let Some((name, span)) = t.string(&mut cx, "default_timezone", false) {
+                    default_tz_declared = true;
+                    settings.default_timezone = timezone(&mut cx, name, span);
+                }
+            }
+            diagnostics.append(&mut cx.diags);
+        } else {
+            default_tz_declared = true;
+        }
+    }
+
+    // people.toml
+    let mut people = Vec::new();
+    let mut handles = BTreeSet::new();
+    match files.iter().find(|f| f.rel == PEOPLE_FILE) {
+        None => diagnostics.push(
+            Diagnostic::error("no-people", format!("{} has no `people.toml`", root.display()))
+                .hint("create people.toml with a table per person, like [alice] name = \"Alice\""),
+        ),
+        Some(f) => {
+            let disp = display(&f.rel);
+            if let Some(text) = text_of(f, &disp, &mut diagnostics) {
+                let mut cx = FileCx::new(&disp, text);
+                if let Some(doc) = parse(&mut cx, text) {
+                    people::read(&mut cx, doc.get_ref(), &mut people, &mut handles);
+                }
+                diagnostics.append(&mut cx.diags);
+            }
+        }
+    }
+
+    // schedules
+    let mut schedules = Vec::new();
+    let known = people::Known { handles: &handles };
+    for f in &files {
+        if f.rel == PEOPLE_FILE || f.rel == SETTINGS_FILE {
+            continue;
+        }
+        let disp = display(&f.rel);
+        let Some(text) = text_of(f, &disp, &mut diagnostics) else {
+            continue;
+        };
+        let mut cx = FileCx::new(&disp, text);
+        if let Some(doc) = parse(&mut cx, text) {
+            let id = f.rel.strip_suffix(".toml").unwrap_or(&f.rel).to_string();
+            let default_tz = schedule::DefaultTz {
+                tz: settings.default_timezone,
+                declared: default_tz_declared,
+            };
+            if let Some(s) = schedule::read(&mut cx, id, doc.get_ref(), default_tz, &known) {
+                if !cx.has_errors() {
+                    schedules.push(s);
+                }
+            }
+        }
+        diagnostics.append(&mut cx.diags);
+    }
+    schedules.sort_by(|a, b| a.id.cmp(&b.id));
+
+    Loaded {
+        dir: Directory {
+            root: root.to_path_buf(),
+            settings,
+            people,
+            schedules,
+        },
+        diagnostics,
+        files: nfiles,
+    }
+}
+
+/// An IANA timezone name, or an error with a suggestion.
+fn timezone(cx: &mut FileCx, name: &str, span: std::ops::Range<usize>) -> Option<Tz> {
+    if let Ok(tz) = name.parse::<Tz>() {
+        return Some(tz);
+    }
+    let d = cx.error("unknown-timezone", span, format!("unknown timezone `{name}`"));
+    let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
+    d.hint = Some(match walk::suggest(name, names) {
+        Some(s) => format!("did you mean `{s}`? (timezones are IANA names like Europe/Prague)"),
+        None => "use an IANA timezone name, like Europe/Prague, America/New_York or UTC".into(),
+    });
+    None
+}
+
+/// The closest of `candidates` to `name`, if one is close enough to suggest.
+pub fn suggest_name<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    walk::suggest(name, candidates)
+}
+
+/// A point in time as the format writes it, before a timezone is applied.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum When {
+    /// An offset date-time: an instant.
+    Instant(DateTime<Utc>),
+    /// A local date-time or date (midnight), in the schedule's timezone.
+    Local(NaiveDateTime),
+}
+
+impl When {
+    /// The instant, and the wall clock in `tz` that calendar turns keep.
+    pub fn resolve(self, tz: &Tz) -> (DateTime<Utc>, NaiveDateTime) {
+        match self {
+            When::Instant(t) => (t, crate::engine::local(tz, t)),
+            When::Local(w) => (crate::engine::resolve(tz, w), w),
+        }
+    }
+}
+
+/// Reads a TOML date-time value as a [`When`].
+pub(crate) fn when(
+    cx: &mut FileCx,
+    dt: &toml::value::Datetime,
+    span: std::ops::Range<usize>,
+    key: &str,
+) -> Option<When> {
+    let bad = |cx: &mut FileCx, why: &str| {
+        cx.error(
+            "invalid-datetime",
+            span.clone(),
+            format!("invalid `{key}`: {why}"),
+        )
+        .hint = Some(
+            "write a date-time like 2026-01-05T09:00:00 (schedule timezone) or 2026-01-05T08:00:00Z".into(),
+        );
+        None
+    };
+    let Some(d) = dt.date else {
+        return bad(cx, "a time of day without a date");
+    };
+    let Some(date) = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)) else {
+        return bad(cx, "no such date");
+    };
+    let time = match dt.time {
+        None => NaiveTime::MIN,
+        Some(t) => match NaiveTime::from_hms_nano_opt(
+            u32::from(t.hour),
+            u32::from(t.minute),
+            u32::from(t.second.unwrap_or(0)),
+            t.nanosecond.unwrap_or(0),
+        ) {
+            Some(t) => t,
+            None => return bad(cx, "no such time of day"),
+        },
+    };
+    let naive = date.and_time(time);
+    match dt.offset {
+        None => Some(When::Local(naive)),
+        Some(toml::value::Offset::Z) => Some(When::Instant(naive.and_utc())),
+        Some(toml::value::Offset::Custom { minutes }) => {
+            let utc = naive - chrono::TimeDelta::minutes(i64::from(minutes));
+            Some(When::Instant(utc.and_utc()))
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Typed access to a parsed TOML table, reporting problems as diagnostics.
+//!
+//! The files are parsed into `toml::de::DeTable`, which keeps a byte span for
+//! every key and value. These helpers read fields by name, check their types,
+//! report unknown keys (with a suggestion), and never stop at the first
+//! problem: each getter reports and returns `None`, so the caller keeps going
+//! and a file's problems are all reported at once.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Location};
+
+/// A file being checked: its text, display path and the problems so far.
+pub(crate) struct FileCx<'a> {
+    pub display: &'a str,
+    pub text: &'a str,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> FileCx<'a> {
+    pub fn new(display: &'a str, text: &'a str) -> Self {
+        FileCx {
+            display,
+            text,
+            diags: Vec::new(),
+        }
+    }
+
+    pub fn loc(&self, span: Range<usize>) -> Location {
+        Location::at(self.display, self.text, span)
+    }
+
+    /// Reports an error at `span`; returns it so a hint can be added.
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, msg).at(self.loc(span));
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Reports a warning at `span`.
+    pub fn warning(
+        &mut self,
+        code: &'static str,
+        span: Range<usize>,
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::warning(code, msg).at(self.loc(span));
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Reports an error about the whole file.
+    pub fn file_error(&mut self, code: &'static str, msg: impl Into<String>) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, msg).at(Location::file(self.display));
+        self.diags.push(d);
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// A table with its span and a description for messages ("a layer").
+#[derive(Clone, Copy)]
+pub(crate) struct Table<'t, 'i> {
+    pub table: &'t DeTable<'i>,
+    /// Where to point for problems of the table as a whole (a missing key).
+    pub span: &'t Range<usize>,
+    pub what: &'t str,
+}
+
+pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
+
+/// A string and where it is.
+pub(crate) type Located<'t> = (&'t str, Range<usize>);
+
+/// The TOML type name of a value, for messages.
+pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// The closest candidate to `word`, if one is close enough to suggest.
+pub(crate) fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let w = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&w, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+impl<'t, 'i> Table<'t, 'i> {
+    pub fn get(&self, key: &str) -> Option<&'t Value<'i>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Reports every key not in `known`.
+    pub fn check_keys(&self, cx: &mut FileCx, known: &[&str]) {
+        for (k, _) in self.table.iter() {
+            let name = k.get_ref().as_ref();
+            if !known.contains(&name) {
+                let d = cx.error(
+                    "unknown-field",
+                    k.span(),
+                    format!("unknown field `{name}` in {}", self.what),
+                );
+                match suggest(name, known.iter().copied()) {
+                    Some(s) => d.hint = Some(format!("did you mean `{s}`?")),
+                    None => d.hint = Some(format!("the fields of {} are: {}", self.what, known.join(", "))),
+                }
+            }
+        }
+    }
+
+    fn missing(&self, cx: &mut FileCx, key: &str) {
+        cx.error(
+            "missing-field",
+            self.span.clone(),
+            format!("missing field `{key}` in {}", self.what),
+        );
+    }
+
+    fn wrong_type(&self, cx: &mut FileCx, key: &str, v: &Value, expected: &str) {
+        cx.error(
+            "wrong-type",
+            v.span(),
+            format!(
+                "`{key}` in {} must be {expected}, not {}",
+                self.what,
+                type_name(v.get_ref())
+            ),
+        );
+    }
+
+    /// A string field; `required` reports its absence.
+    pub fn string(&self, cx: &mut FileCx, key: &str, required: bool) -> Option<(&'t str, Range<usize>)> {
+        match self.get(key) {
+            None => {
+                if required {
+                    self.missing(cx, key);
+                }
+                None
+            }
+            Some(v) => match v.get_ref() {
+                DeValue::String(s) => Some((s.as_ref(), v.span())),
+                _ => {
+                    self.wrong_type(cx, key, v, "a string");
+                    None
+                }
+            },
+        }
+    }
+
+    /// A date-time field (a TOML date-time or date, not a string).
+    pub fn datetime(
+        &self,
+        cx: &mut FileCx,
+        key: &str,
+        required: bool,
+    ) -> Option<(toml::value::Datetime, Range<usize>)> {
+        match self.get(key) {
+            None => {
+                if required {
+                    self.missing(cx, key);
+                }
+                None
+            }
+            Some(v) => match v.get_ref() {
+                DeValue::Datetime(d) => Some((*d, v.span())),
+                DeValue::String(_) => {
+                    cx.error(
+                        "wrong-type",
+                        v.span(),
+                        format!("`{key}` in {} must be a TOML date-time, not a string", self.what),
+                    )
+                    .hint = Some("write it without quotes, like 2026-01-05T09:00:00".into());
+                    None
+                }
+                _ => {
+                    self.wrong_type(cx, key, v, "a date-time");
+                    None
+                }
+            },
+        }
+    }
+
+    /// An array field.
+    pub fn array(
+        &self,
+        cx: &mut FileCx,
+        key: &str,
+        required: bool,
+    ) -> Option<(&'t [Value<'i>], Range<usize>)> {
+        match self.get(key) {
+            None => {
+                if required {
+                    self.missing(cx, key);
+                }
+                None
+            }
+            Some(v) => match v.get_ref() {
+                DeValue::Array(a) => Some((&a[..], v.span())),
+                _ => {
+                    self.wrong_type(cx, key, v, "an array");
+                    None
+                }
+            },
+        }
+    }
+
+    /// An array of strings; non-string items are reported and skipped.
+    pub fn strings(
+        &self,
+        cx: &mut FileCx,
+        key: &str,
+        required: bool,
+    ) -> Option<(Vec<Located<'t>>, Range<usize>)> {
+        let (items, span) = self.array(cx, key, required)?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => out.push((s.as_ref(), item.span())),
+                other => {
+                    cx.error(
+                        "wrong-type",
+                        item.span(),
+                        format!(
+                            "items of `{key}` in {} must be strings, not {}",
+                            self.what,
+                            type_name(other)
+                        ),
+                    );
+                }
+            }
+        }
+        Some((out, span))
+    }
+}
