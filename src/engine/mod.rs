@@ -101,7 +101,7 @@ pub fn layer_pieces<'a>(layer: &'a Layer, tz: &Tz, from: DateTime<Utc>, to: Date
     let lo = from.max(layer.start);
     let hi = layer.end.map_or(to, |e| e.min(to));
     let mut out = Vec::new();
-    if lo >= hi {
+    if lo >= hi || layer.members.is_empty() {
         return out;
     }
     let turns = Turns::new(layer, tz);
@@ -281,7 +281,7 @@ pub fn who_at(schedule: &Schedule, t: DateTime<Utc>) -> Option<&str> {
 
 /// The member of `layer` covering `t`, if the layer covers it.
 pub fn layer_member_at<'a>(layer: &'a Layer, tz: &Tz, t: DateTime<Utc>) -> Option<&'a str> {
-    if t < layer.start || layer.end.is_some_and(|e| t >= e) {
+    if t < layer.start || layer.end.is_some_and(|e| t >= e) || layer.members.is_empty() {
         return None;
     }
     if !layer.restrictions.is_empty()

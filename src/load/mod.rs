@@ -42,6 +42,30 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
+    /// Where things were defined, for checks that report on them.
+    pub origins: Origins,
+}
+
+/// Where the parts of a loaded directory were written.
+#[derive(Debug, Default, Clone)]
+pub struct Origins {
+    /// By schedule id.
+    pub schedules: std::collections::HashMap<String, ScheduleOrigin>,
+    /// By handle: the person's table header in people.toml.
+    pub people: std::collections::HashMap<String, Location>,
+}
+
+/// Where a schedule's parts were written.
+#[derive(Debug, Clone)]
+pub struct ScheduleOrigin {
+    /// The file, as displayed.
+    pub file: String,
+    /// The `[[layers]]` headers, by layer index.
+    pub layers: Vec<Location>,
+    /// The `[[overrides]]` headers, by override index.
+    pub overrides: Vec<Location>,
+    /// The `replaces` values of overrides, by override index.
+    pub replaces: Vec<Option<Location>>,
 }
 
 impl Loaded {
@@ -176,20 +200,43 @@ fn text_of<'a>(f: &'a SourceFile, display: &str, diags: &mut Vec<Diagnostic>) ->
 }
 
 /// Parses TOML, reporting every syntax error. `None` when there were any.
-fn parse<'a>(cx: &mut FileCx, text: &'a str) -> Option<toml::Spanned<DeTable<'a>>> {
-    let (table, errors) = DeTable::parse_recoverable(text);
+fn parse<'a>(cx: &mut FileCx, text: &'a str, people: bool) -> Option<toml::Spanned<DeTable<'a>>> {
+    let (table, mut errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         return Some(table);
     }
+    errors.sort_by_key(|e| e.span().map_or(0, |s| s.start));
+    // A table header that repeats an earlier one makes every key below it a
+    // duplicate too; report the header only.
+    let mut skip_until = 0;
     for e in errors {
         let span = e.span().unwrap_or(0..0);
         let msg = e.message().trim_end().to_string();
-        let code = if msg.contains("duplicate key") {
-            "duplicate-key"
-        } else {
-            "syntax"
-        };
-        cx.error(code, span, format!("invalid TOML: {msg}"));
+        if msg.contains("duplicate key") {
+            if span.start < skip_until {
+                continue;
+            }
+            let header = text[..span.start].trim_end_matches([' ', '\t']).ends_with('[');
+            if header {
+                skip_until = text[span.end..].find("\n[").map_or(text.len(), |i| span.end + i);
+                let key = text[span.clone()].trim_matches('"');
+                let msg = if people {
+                    format!("duplicate handle `{key}`: people.toml already has [{key}]")
+                } else {
+                    format!("duplicate table [{key}]")
+                };
+                cx.error("duplicate-key", span, msg);
+                continue;
+            }
+            let key = &text[span.clone()];
+            cx.error(
+                "duplicate-key",
+                span.clone(),
+                format!("duplicate key `{key}`: it is already set above"),
+            );
+            continue;
+        }
+        cx.error("syntax", span, format!("invalid TOML: {msg}"));
     }
     None
 }
@@ -207,7 +254,7 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
         let disp = display(&f.rel);
         if let Some(text) = text_of(f, &disp, &mut diagnostics) {
             let mut cx = FileCx::new(&disp, text);
-            if let Some(doc) = parse(&mut cx, text) {
+            if let Some(doc) = parse(&mut cx, text, false) {
                 let t = Table {
                     table: doc.get_ref(),
                     span: &(0..0),
@@ -226,8 +273,10 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
     }
 
     // people.toml
+    let mut origins = Origins::default();
     let mut people = Vec::new();
     let mut handles = BTreeSet::new();
+    let mut people_complete = false;
     match files.iter().find(|f| f.rel == PEOPLE_FILE) {
         None => diagnostics.push(
             Diagnostic::error("no-people", format!("{} has no `people.toml`", root.display()))
@@ -237,8 +286,15 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
             let disp = display(&f.rel);
             if let Some(text) = text_of(f, &disp, &mut diagnostics) {
                 let mut cx = FileCx::new(&disp, text);
-                if let Some(doc) = parse(&mut cx, text) {
-                    people::read(&mut cx, doc.get_ref(), &mut people, &mut handles);
+                if let Some(doc) = parse(&mut cx, text, true) {
+                    people_complete = true;
+                    people::read(
+                        &mut cx,
+                        doc.get_ref(),
+                        &mut people,
+                        &mut handles,
+                        &mut origins.people,
+                    );
                 }
                 diagnostics.append(&mut cx.diags);
             }
@@ -247,7 +303,10 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
 
     // schedules
     let mut schedules = Vec::new();
-    let known = people::Known { handles: &handles };
+    let known = people::Known {
+        handles: &handles,
+        complete: people_complete,
+    };
     for f in &files {
         if f.rel == PEOPLE_FILE || f.rel == SETTINGS_FILE {
             continue;
@@ -257,14 +316,15 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
             continue;
         };
         let mut cx = FileCx::new(&disp, text);
-        if let Some(doc) = parse(&mut cx, text) {
+        if let Some(doc) = parse(&mut cx, text, false) {
             let id = f.rel.strip_suffix(".toml").unwrap_or(&f.rel).to_string();
             let default_tz = schedule::DefaultTz {
                 tz: settings.default_timezone,
                 declared: default_tz_declared,
             };
-            if let Some(s) = schedule::read(&mut cx, id, doc.get_ref(), default_tz, &known) {
+            if let Some((s, origin)) = schedule::read(&mut cx, id, doc.get_ref(), default_tz, &known) {
                 if !cx.has_errors() {
+                    origins.schedules.insert(s.id.clone(), origin);
                     schedules.push(s);
                 }
             }
@@ -282,6 +342,7 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
         },
         diagnostics,
         files: nfiles,
+        origins,
     }
 }
 

@@ -1,10 +1,11 @@
 //! `people.toml`: one table per person, keyed by handle.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use toml::de::{DeTable, DeValue};
 
 use super::walk::{suggest, FileCx, Table};
+use crate::diag::Location;
 use crate::model::{is_valid_handle, Person};
 
 const FIELDS: &[&str] = &["name", "email", "phone", "slack", "timezone"];
@@ -13,6 +14,9 @@ const FIELDS: &[&str] = &["name", "email", "phone", "slack", "timezone"];
 /// have other problems (so a schedule naming them is not reported twice).
 pub(crate) struct Known<'a> {
     pub handles: &'a BTreeSet<String>,
+    /// False when people.toml could not be read: then no handle is reported
+    /// as unknown (the real problem is already reported there).
+    pub complete: bool,
 }
 
 impl Known<'_> {
@@ -20,6 +24,9 @@ impl Known<'_> {
     pub fn check(&self, cx: &mut FileCx, handle: &str, span: std::ops::Range<usize>, role: &str) -> bool {
         if self.handles.contains(handle) {
             return true;
+        }
+        if !self.complete {
+            return false;
         }
         let d = cx.error(
             "unknown-person",
@@ -42,10 +49,17 @@ fn is_e164(s: &str) -> bool {
     (2..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
-pub(crate) fn read(cx: &mut FileCx, doc: &DeTable, people: &mut Vec<Person>, handles: &mut BTreeSet<String>) {
+pub(crate) fn read(
+    cx: &mut FileCx,
+    doc: &DeTable,
+    people: &mut Vec<Person>,
+    handles: &mut BTreeSet<String>,
+    origins: &mut HashMap<String, Location>,
+) {
     for (key, value) in doc.iter() {
         let handle = key.get_ref().as_ref();
         handles.insert(handle.to_string());
+        origins.insert(handle.to_string(), cx.loc(key.span()));
         if !is_valid_handle(handle) {
             cx.error(
                 "invalid-handle",
@@ -64,7 +78,11 @@ pub(crate) fn read(cx: &mut FileCx, doc: &DeTable, people: &mut Vec<Person>, han
             continue;
         };
         let what = format!("person `{handle}`");
-        let span = key.span();
+        // A missing field is reported at the `[handle]` header.
+        let key_span = key.span();
+        let line_start = cx.text[..key_span.start].rfind('\n').map_or(0, |i| i + 1);
+        let close = usize::from(cx.text[key_span.end..].starts_with(']'));
+        let span = line_start..key_span.end + close;
         let t = Table {
             table: t,
             span: &span,

@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::people::Known;
 use super::walk::{FileCx, Table, Value};
-use super::{timezone, when, When};
+use super::{timezone, when, ScheduleOrigin, When};
 use crate::model::{
     parse_day, parse_weekly_bound, DaySet, Layer, Override, Restriction, Rotation, Schedule, WallTime,
 };
@@ -71,7 +71,7 @@ pub(crate) fn read(
     doc: &DeTable,
     default_tz: DefaultTz,
     known: &Known,
-) -> Option<Schedule> {
+) -> Option<(Schedule, ScheduleOrigin)> {
     let root = Table {
         table: doc,
         span: &(0..0),
@@ -98,6 +98,12 @@ pub(crate) fn read(
     // (with UTC) so every problem of the file is reported at once.
     let eval_tz = tz.unwrap_or(Tz::UTC);
 
+    let mut origin = ScheduleOrigin {
+        file: cx.display.to_string(),
+        layers: Vec::new(),
+        overrides: Vec::new(),
+        replaces: Vec::new(),
+    };
     let mut layers = Vec::new();
     for (i, (table, span)) in tables(cx, &root, "layers").into_iter().enumerate() {
         let hspan = head(cx, &span);
@@ -107,8 +113,10 @@ pub(crate) fn read(
             span: &hspan,
             what: &what,
         };
-        if let Some(l) = layer(cx, &t, i, eval_tz, known) {
+        let loc = cx.loc(hspan.clone());
+        if let Some(l) = layer(cx, &t, i, eval_tz, tz, known) {
             layers.push(l);
+            origin.layers.push(loc);
         }
     }
     let mut overrides = Vec::new();
@@ -120,33 +128,69 @@ pub(crate) fn read(
             span: &hspan,
             what: &what,
         };
-        if let Some(o) = override_(cx, &t, eval_tz, known) {
+        let loc = cx.loc(hspan.clone());
+        let replaces_loc = t.get("replaces").map(|v| cx.loc(v.span()));
+        if let Some(o) = override_(cx, &t, eval_tz, tz, known) {
             overrides.push(o);
+            origin.overrides.push(loc);
+            origin.replaces.push(replaces_loc);
         }
     }
-    Some(Schedule {
-        name: name.unwrap_or_else(|| id.clone()),
-        id,
-        timezone: tz?,
-        layers,
-        overrides,
-    })
+    let tz = tz?;
+    Some((
+        Schedule {
+            name: name.unwrap_or_else(|| id.clone()),
+            id,
+            timezone: tz,
+            layers,
+            overrides,
+        },
+        origin,
+    ))
 }
 
-fn instant(cx: &mut FileCx, t: &Table, key: &str, required: bool) -> Option<When> {
+fn instant(cx: &mut FileCx, t: &Table, key: &str, required: bool, tz: Option<Tz>) -> Option<When> {
     let (dt, span) = t.datetime(cx, key, required)?;
-    when(cx, &dt, span, key)
+    let w = when(cx, &dt, span.clone(), key)?;
+    if let (When::Local(wall), Some(tz)) = (w, tz) {
+        let kind = crate::engine::wall_kind(&tz, wall);
+        if kind != crate::engine::WallKind::Normal {
+            let at = crate::engine::resolve(&tz, wall).with_timezone(&tz);
+            let what = if kind == crate::engine::WallKind::Nonexistent {
+                "does not exist (clocks jump forward over it)"
+            } else {
+                "happens twice (clocks fall back)"
+            };
+            cx.warning(
+                "dst-wall-time",
+                span,
+                format!("`{key}` of {}: {wall} {what} in {}", t.what, tz.name()),
+            )
+            .hint = Some(format!(
+                "it is read as {}; write an offset date-time to say exactly which instant you mean",
+                at.format("%Y-%m-%d %H:%M %Z (%:z)")
+            ));
+        }
+    }
+    Some(w)
 }
 
-fn layer(cx: &mut FileCx, t: &Table, index: usize, tz: Tz, known: &Known) -> Option<Layer> {
+fn layer(
+    cx: &mut FileCx,
+    t: &Table,
+    index: usize,
+    tz: Tz,
+    real_tz: Option<Tz>,
+    known: &Known,
+) -> Option<Layer> {
     let before = cx.diags.len();
     t.check_keys(cx, LAYER_FIELDS);
     let name = t
         .string(cx, "name", false)
         .map_or_else(|| format!("layer {}", index + 1), |(n, _)| n.to_string());
-    let start = instant(cx, t, "start", true);
+    let start = instant(cx, t, "start", true, real_tz);
     let end_span = t.get("end").map(|v| v.span());
-    let end = instant(cx, t, "end", false);
+    let end = instant(cx, t, "end", false, real_tz);
     let rotation = t
         .string(cx, "rotation", true)
         .and_then(|(s, span)| match Rotation::parse(s) {
@@ -195,7 +239,7 @@ fn layer(cx: &mut FileCx, t: &Table, index: usize, tz: Tz, known: &Known) -> Opt
             .hint = Some("a layer covers [start, end): end must be later than start".into());
         }
     }
-    if cx.diags[before..].iter().any(|d| d.is_error()) {
+    if cx.diags[before..].iter().any(|d| d.is_error()) || members.is_empty() {
         return None;
     }
     Some(Layer {
@@ -236,8 +280,9 @@ fn restriction(cx: &mut FileCx, item: &Value, what: &str) -> Option<Restriction>
     let weekly = from.as_ref().is_some_and(|(s, _)| s.contains(' '))
         || to.as_ref().is_some_and(|(s, _)| s.contains(' '));
     let result = if weekly {
-        if let Some((_, span)) = &days {
-            cx.error("days-on-weekly", span.clone(), format!("`days` in {what}: a weekly window (`from = \"sat 10:00\"`) takes no `days`"))
+        if days.is_some() {
+            let span = t.key_span("days").unwrap_or(0..0);
+            cx.error("days-on-weekly", span, format!("`days` in {what}: a weekly window (`from = \"sat 10:00\"`) takes no `days`"))
                 .hint = Some("use days with plain times (from = \"09:00\"), or drop days and keep the day names in from/to".into());
         }
         let bound = |cx: &mut FileCx, v: &Option<(&str, Range<usize>)>| {
@@ -312,16 +357,16 @@ fn restriction(cx: &mut FileCx, item: &Value, what: &str) -> Option<Restriction>
     result
 }
 
-fn override_(cx: &mut FileCx, t: &Table, tz: Tz, known: &Known) -> Option<Override> {
+fn override_(cx: &mut FileCx, t: &Table, tz: Tz, real_tz: Option<Tz>, known: &Known) -> Option<Override> {
     let before = cx.diags.len();
     t.check_keys(cx, OVERRIDE_FIELDS);
     let who = t.string(cx, "who", true);
     if let Some((h, span)) = &who {
         known.check(cx, h, span.clone(), &format!("in `who` of {}", t.what));
     }
-    let start = instant(cx, t, "start", true).map(|w| w.resolve(&tz).0);
+    let start = instant(cx, t, "start", true, real_tz).map(|w| w.resolve(&tz).0);
     let end_span = t.get("end").map(|v| v.span());
-    let end = instant(cx, t, "end", true).map(|w| w.resolve(&tz).0);
+    let end = instant(cx, t, "end", true, real_tz).map(|w| w.resolve(&tz).0);
     let reason = t.string(cx, "reason", false).map(|x| x.0.to_string());
     let replaces = t.string(cx, "replaces", false);
     if let Some((h, span)) = &replaces {

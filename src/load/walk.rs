@@ -59,7 +59,7 @@ impl<'a> FileCx<'a> {
 
     /// Reports an error about the whole file.
     pub fn file_error(&mut self, code: &'static str, msg: impl Into<String>) -> &mut Diagnostic {
-        let d = Diagnostic::error(code, msg).at(Location::file(self.display));
+        let d = Diagnostic::error(code, msg).at(self.loc(0..0));
         self.diags.push(d);
         self.diags.last_mut().expect("just pushed")
     }
@@ -108,6 +108,14 @@ pub(crate) fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c s
 }
 
 impl<'t, 'i> Table<'t, 'i> {
+    /// Where key `key` is written.
+    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(k, _)| k.span())
+    }
+
     pub fn get(&self, key: &str) -> Option<&'t Value<'i>> {
         self.table
             .iter()
@@ -221,6 +229,13 @@ impl<'t, 'i> Table<'t, 'i> {
             }
             Some(v) => match v.get_ref() {
                 DeValue::Array(a) => Some((&a[..], v.span())),
+                DeValue::Table(_) => {
+                    self.wrong_type(cx, key, v, "an array");
+                    if let Some(d) = cx.diags.last_mut() {
+                        d.hint = Some(format!("write [[{key}]] (double brackets) for each entry"));
+                    }
+                    None
+                }
                 _ => {
                     self.wrong_type(cx, key, v, "an array");
                     None
