@@ -211,9 +211,10 @@ impl fmt::Display for WallTime {
     }
 }
 
-/// Parses a three-letter day name (`mon` .. `sun`, case-insensitive).
+/// Parses a three-letter day name, `mon` .. `sun` (lowercase, as the format
+/// writes them).
 pub fn parse_day(s: &str) -> Result<Weekday, String> {
-    match s.to_ascii_lowercase().as_str() {
+    match s {
         "mon" => Ok(Weekday::Mon),
         "tue" => Ok(Weekday::Tue),
         "wed" => Ok(Weekday::Wed),
