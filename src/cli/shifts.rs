@@ -22,7 +22,10 @@ Examples:
   oncall shifts platform/primary                      now to 14 days ahead
   oncall shifts payments --from 2026-03-01 --to 2026-04-01
   oncall shifts payments --person alice --from 'next monday' --to +30d
-  oncall shifts payments --json")]
+  oncall shifts payments --json
+
+TIME: RFC 3339 (2026-03-02T09:00:00+01:00), a local 2026-03-02 09:00 or 2026-03-02
+(in --tz), now, +2h, -30m, +1d, tomorrow 09:00, next monday 09:00.")]
 pub struct Args {
     /// The schedule id
     #[arg(value_name = "SCHEDULE")]

@@ -23,7 +23,10 @@ Examples:
   oncall who                           every schedule, now
   oncall who platform                  the schedules in folder platform/
   oncall who payments --at 'tomorrow 03:00'
-  oncall who --at 2026-03-29T01:30:00Z --json")]
+  oncall who --at 2026-03-29T01:30:00Z --json
+
+TIME: RFC 3339 (2026-03-02T09:00:00+01:00), a local 2026-03-02 09:00 or 2026-03-02
+(in --tz), now, +2h, -30m, +1d, tomorrow 09:00, next monday 09:00.")]
 pub struct Args {
     /// Schedule ids, or folders of schedules [default: all]
     #[arg(value_name = "SCHEDULE")]

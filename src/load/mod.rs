@@ -266,7 +266,7 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
                     settings.default_timezone = timezone(&mut cx, name, span);
                 }
             }
-            diagnostics.append(&mut cx.diags);
+            diagnostics.extend(cx.into_sorted());
         } else {
             default_tz_declared = true;
         }
@@ -296,7 +296,7 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
                         &mut origins.people,
                     );
                 }
-                diagnostics.append(&mut cx.diags);
+                diagnostics.extend(cx.into_sorted());
             }
         }
     }
@@ -329,7 +329,7 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
                 }
             }
         }
-        diagnostics.append(&mut cx.diags);
+        diagnostics.extend(cx.into_sorted());
     }
     schedules.sort_by(|a, b| a.id.cmp(&b.id));
 

@@ -67,6 +67,13 @@ impl<'a> FileCx<'a> {
     pub fn has_errors(&self) -> bool {
         self.diags.iter().any(Diagnostic::is_error)
     }
+
+    /// The problems in reading order (by line and column).
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.diags
+            .sort_by_key(|d| d.location.as_ref().map_or((0, 0), |l| (l.line, l.column)));
+        self.diags
+    }
 }
 
 /// A table with its span and a description for messages ("a layer").
@@ -96,15 +103,21 @@ pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// The closest candidate to `word`, if one is close enough to suggest.
+/// The closest candidate to `word`, if one is close enough to suggest: a
+/// typo or two away (transpositions count once), or very similar overall.
 pub(crate) fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let w = word.to_lowercase();
+    let max_edits = (w.chars().count() / 3).clamp(1, 3);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(&w, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .filter_map(|c| {
+            let lc = c.to_lowercase();
+            let edits = strsim::damerau_levenshtein(&w, &lc);
+            let jw = strsim::jaro_winkler(&w, &lc);
+            (edits <= max_edits || jw >= 0.85).then_some((edits, std::cmp::Reverse((jw * 1e6) as i64), c))
+        })
+        .min()
+        .map(|(_, _, c)| c)
 }
 
 impl<'t, 'i> Table<'t, 'i> {
