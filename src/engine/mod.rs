@@ -19,6 +19,8 @@ mod turns;
 mod windows;
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
 
 pub use time::{local, resolve, wall_kind, WallKind};
