@@ -182,6 +182,28 @@ fn overlapping_overrides(s: &Schedule, loc: &dyn Fn(usize) -> Option<Location>, 
     }
 }
 
+/// The part of `[now, until)` where `layer` is active, with the indices of
+/// the first and last turns in it.
+fn active(
+    layer: &crate::model::Layer,
+    tz: &Tz,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Option<(DateTime<Utc>, DateTime<Utc>, i64, i64)> {
+    let lo = now.max(layer.start);
+    let hi = layer.end.map_or(until, |e| e.min(until));
+    if lo >= hi {
+        return None;
+    }
+    let turns = Turns::new(layer, tz);
+    Some((
+        lo,
+        hi,
+        turns.index_at(lo)?,
+        turns.index_at(hi - TimeDelta::seconds(1))?,
+    ))
+}
+
 fn hidden_members(
     s: &Schedule,
     segs: &[Segment],
@@ -192,15 +214,10 @@ fn hidden_members(
 ) {
     let tz = &s.timezone;
     for (li, layer) in s.layers.iter().enumerate() {
-        let lo = now.max(layer.start);
-        let hi = layer.end.map_or(until, |e| e.min(until));
-        if lo >= hi {
-            continue;
-        }
-        let turns = Turns::new(layer, tz);
-        let (Some(k0), Some(k1)) = (turns.index_at(lo), turns.index_at(hi - TimeDelta::seconds(1))) else {
+        let Some((lo, hi, k0, k1)) = active(layer, tz, now, until) else {
             continue;
         };
+        let turns = Turns::new(layer, tz);
         // Members with a turn in the horizon.
         let n = layer.members.len() as i64;
         let with_turns: BTreeSet<&str> = if k1 - k0 + 1 >= n {
@@ -254,18 +271,14 @@ fn dst_handoffs(
 ) {
     let tz = &s.timezone;
     for (li, layer) in s.layers.iter().enumerate() {
-        let lo = now.max(layer.start);
-        let hi = layer.end.map_or(until, |e| e.min(until));
-        if lo >= hi {
+        let Some((lo, hi, k0, k1)) = active(layer, tz, now, until) else {
             continue;
-        }
+        };
         let mut found: Vec<String> = Vec::new();
         let turns = Turns::new(layer, tz);
-        if let (Some(k0), Some(k1)) = (turns.index_at(lo), turns.index_at(hi - TimeDelta::seconds(1))) {
-            for k in (k0 + 1).max(1)..=k1 {
-                if let Some(w) = turns.handoff_wall(k) {
-                    note(tz, w, "handoff", &mut found);
-                }
+        for k in (k0 + 1).max(1)..=k1 {
+            if let Some(w) = turns.handoff_wall(k) {
+                note(tz, w, "handoff", &mut found);
             }
         }
         let mut date = engine::local(tz, lo)

@@ -41,6 +41,10 @@ impl<'a> FileCx<'a> {
         msg: impl Into<String>,
     ) -> &mut Diagnostic {
         let d = Diagnostic::error(code, msg).at(self.loc(span));
+        self.push(d)
+    }
+
+    fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
         self.diags.push(d);
         self.diags.last_mut().expect("just pushed")
     }
@@ -53,15 +57,13 @@ impl<'a> FileCx<'a> {
         msg: impl Into<String>,
     ) -> &mut Diagnostic {
         let d = Diagnostic::warning(code, msg).at(self.loc(span));
-        self.diags.push(d);
-        self.diags.last_mut().expect("just pushed")
+        self.push(d)
     }
 
     /// Reports an error about the whole file.
     pub fn file_error(&mut self, code: &'static str, msg: impl Into<String>) -> &mut Diagnostic {
         let d = Diagnostic::error(code, msg).at(self.loc(0..0));
-        self.diags.push(d);
-        self.diags.last_mut().expect("just pushed")
+        self.push(d)
     }
 
     pub fn has_errors(&self) -> bool {
