@@ -61,7 +61,7 @@ pub fn check(dir: &Directory, origins: &Origins, now: DateTime<Utc>, horizon: Ti
                 .or_else(|| override_loc(i))
         };
         replaces(s, &replaces_loc, &mut out);
-        all_shifts.push((s, engine::shifts(s, now, until)));
+        all_shifts.push((s, engine::shifts_of(&segs)));
     }
     double_booking(&all_shifts, origins, &mut out);
     out

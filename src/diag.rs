@@ -51,13 +51,39 @@ impl Location {
 
     /// The location of byte range `span` in `text`. A UTF-8 byte order mark
     /// is not counted as a column, and `\r` before a line break is not part
-    /// of the line.
+    /// of the line. For many locations in one text, use a [`LineIndex`].
     pub fn at(file: impl Into<String>, text: &str, span: Range<usize>) -> Location {
+        LineIndex::new(text).locate(file, text, span)
+    }
+}
+
+/// The byte offsets where the lines of a text start, to turn byte spans
+/// into lines and columns in logarithmic time.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The [`Location`] of byte range `span` in `text` (the text this index
+    /// was built from).
+    pub fn locate(&self, file: impl Into<String>, text: &str, span: Range<usize>) -> Location {
         let start = floor_char(text, span.start.min(text.len()));
         let end = floor_char(text, span.end.clamp(start, text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line = text[..start].matches('\n').count() + 1;
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_idx = self.starts.partition_point(|&s| s <= start) - 1;
+        let line_start = self.starts[line_idx];
+        let line_end = self.starts.get(line_idx + 1).map_or(text.len(), |&s| s - 1);
         let mut line_text = &text[line_start..line_end];
         let mut prefix = &text[line_start..start];
         if line_start == 0 && line_text.starts_with('\u{feff}') {
@@ -65,7 +91,6 @@ impl Location {
             prefix = prefix.strip_prefix('\u{feff}').unwrap_or(prefix);
         }
         let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
-        let column = prefix.chars().count() + 1;
         let width = text[start..end.min(line_end).max(start)]
             .trim_end_matches('\r')
             .chars()
@@ -73,8 +98,8 @@ impl Location {
             .max(1);
         Location {
             file: file.into(),
-            line,
-            column,
+            line: line_idx + 1,
+            column: prefix.chars().count() + 1,
             line_text: line_text.to_owned(),
             width,
         }

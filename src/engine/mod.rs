@@ -251,7 +251,12 @@ pub fn timeline(schedule: &Schedule, from: DateTime<Utc>, to: DateTime<Utc>) -> 
 
 /// The final shifts inside `[from, to)`, clipped to it, gaps left out.
 pub fn shifts(schedule: &Schedule, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Shift> {
-    timeline(schedule, from, to)
+    shifts_of(&segments(schedule, from, to))
+}
+
+/// The final shifts made of elementary segments (from [`segments`]).
+pub fn shifts_of(segs: &[Segment<'_>]) -> Vec<Shift> {
+    merge(segs.iter().copied())
         .into_iter()
         .filter_map(|b| {
             b.person.map(|p| Shift {

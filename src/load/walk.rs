@@ -11,13 +11,14 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, LineIndex, Location};
 
 /// A file being checked: its text, display path and the problems so far.
 pub(crate) struct FileCx<'a> {
     pub display: &'a str,
     pub text: &'a str,
     pub diags: Vec<Diagnostic>,
+    lines: LineIndex,
 }
 
 impl<'a> FileCx<'a> {
@@ -26,11 +27,12 @@ impl<'a> FileCx<'a> {
             display,
             text,
             diags: Vec::new(),
+            lines: LineIndex::new(text),
         }
     }
 
     pub fn loc(&self, span: Range<usize>) -> Location {
-        Location::at(self.display, self.text, span)
+        self.lines.locate(self.display, self.text, span)
     }
 
     /// Reports an error at `span`; returns it so a hint can be added.
