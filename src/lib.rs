@@ -30,6 +30,7 @@ pub mod diag;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod store;
 pub mod timearg;
 
 pub use cli::run;
