@@ -49,6 +49,8 @@ pub struct Directory {
     pub people: Vec<Person>,
     /// Schedules sorted by id.
     pub schedules: Vec<Schedule>,
+    /// Open offers of the shift market, sorted by id.
+    pub offers: Vec<Offer>,
 }
 
 impl Directory {
@@ -106,6 +108,21 @@ pub struct Override {
     pub reason: Option<String>,
     pub replaces: Option<String>,
     pub created_by: Option<String>,
+    pub created_at: Option<String>,
+}
+
+/// A shift (or part of one) put up for grabs: whoever takes it gets an
+/// override for `[start, end)` replacing `who`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    /// The offer's id, its file name under `.oncall/offers/`.
+    pub id: String,
+    pub schedule: String,
+    /// Who offers the shift.
+    pub who: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub note: Option<String>,
     pub created_at: Option<String>,
 }
 

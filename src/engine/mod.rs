@@ -14,6 +14,7 @@
 //!
 //! All intervals are half-open `[start, end)`.
 
+mod diff;
 mod time;
 mod turns;
 mod windows;
@@ -23,6 +24,7 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 
+pub use diff::{diff, time_delta, Change};
 pub use time::{local, resolve, wall_kind, WallKind};
 pub use turns::Turns;
 pub use windows::{occurrence_walls, windows};

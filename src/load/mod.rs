@@ -7,9 +7,12 @@
 //! line and column; loading never stops at the first one. The result holds
 //! whatever was valid, so `validate` can go on to check it.
 
+mod changes;
 mod people;
 mod schedule;
 mod walk;
+
+pub use changes::{offer_file_id, override_file_schedule, CHANGES_DIR, OFFERS_DIR, OVERRIDES_DIR};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -130,14 +133,18 @@ pub fn discover(start: &Path) -> Result<PathBuf, FindError> {
 }
 
 /// Reads every file of the schedule directory at `root`: `people.toml`,
-/// `oncall.toml` and every `*.toml` below, skipping names that start with `.`.
+/// `oncall.toml` and every `*.toml` below, skipping names that start with `.`
+/// except the tool's own `.oncall/` folder of change files.
 pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, FindError> {
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !name.starts_with('.') || (e.depth() == 1 && name == CHANGES_DIR)
+        });
     for entry in walker {
         let entry = entry.map_err(|e| FindError::Io {
             path: e.path().unwrap_or(root).to_path_buf(),
@@ -307,8 +314,9 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
         handles: &handles,
         complete: people_complete,
     };
+    let is_hidden = |rel: &str| rel.split('/').any(|c| c.starts_with('.'));
     for f in &files {
-        if f.rel == PEOPLE_FILE || f.rel == SETTINGS_FILE {
+        if f.rel == PEOPLE_FILE || f.rel == SETTINGS_FILE || is_hidden(&f.rel) {
             continue;
         }
         let disp = display(&f.rel);
@@ -333,12 +341,82 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
     }
     schedules.sort_by(|a, b| a.id.cmp(&b.id));
 
+    // Overrides made by commands, in file-name order after each schedule's own.
+    let mut change_files: Vec<&SourceFile> = files
+        .iter()
+        .filter(|f| override_file_schedule(&f.rel).is_some())
+        .collect();
+    change_files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    for f in change_files {
+        let id = override_file_schedule(&f.rel).unwrap_or_default();
+        let disp = display(&f.rel);
+        let Some(text) = text_of(f, &disp, &mut diagnostics) else {
+            continue;
+        };
+        let mut cx = FileCx::new(&disp, text);
+        let Ok(i) = schedules.binary_search_by(|s| s.id.as_str().cmp(id)) else {
+            let exists = files.iter().any(|g| g.rel == format!("{id}.toml"));
+            if !exists {
+                cx.file_error(
+                    "unknown-schedule",
+                    format!("overrides for schedule `{id}`, which does not exist (no {id}.toml)"),
+                )
+                .hint = Some("delete the folder, or restore the schedule file".into());
+            }
+            diagnostics.extend(cx.into_sorted());
+            continue;
+        };
+        if let Some(doc) = parse(&mut cx, text, false) {
+            let tz = schedules[i].timezone;
+            let mut found_at = ScheduleOrigin {
+                file: disp.clone(),
+                layers: Vec::new(),
+                overrides: Vec::new(),
+                replaces: Vec::new(),
+            };
+            let found = changes::read_overrides(&mut cx, doc.get_ref(), tz, &known, &mut found_at);
+            if !cx.has_errors() {
+                schedules[i].overrides.extend(found);
+                if let Some(origin) = origins.schedules.get_mut(id) {
+                    origin.overrides.extend(found_at.overrides);
+                    origin.replaces.extend(found_at.replaces);
+                }
+            }
+        }
+        diagnostics.extend(cx.into_sorted());
+    }
+
+    // Offers of the shift market.
+    let mut offers = Vec::new();
+    for f in files.iter().filter(|f| offer_file_id(&f.rel).is_some()) {
+        let id = offer_file_id(&f.rel).unwrap_or_default();
+        let disp = display(&f.rel);
+        let Some(text) = text_of(f, &disp, &mut diagnostics) else {
+            continue;
+        };
+        let mut cx = FileCx::new(&disp, text);
+        if let Some(doc) = parse(&mut cx, text, false) {
+            let tz_of = |sid: &str| {
+                schedules
+                    .binary_search_by(|s| s.id.as_str().cmp(sid))
+                    .ok()
+                    .map(|i| schedules[i].timezone)
+            };
+            if let Some(o) = changes::read_offer(&mut cx, id, doc.get_ref(), &tz_of, &known) {
+                offers.push(o);
+            }
+        }
+        diagnostics.extend(cx.into_sorted());
+    }
+    offers.sort_by(|a: &crate::model::Offer, b| a.id.cmp(&b.id));
+
     Loaded {
         dir: Directory {
             root: root.to_path_buf(),
             settings,
             people,
             schedules,
+            offers,
         },
         diagnostics,
         files: nfiles,

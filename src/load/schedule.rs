@@ -119,23 +119,7 @@ pub(crate) fn read(
             origin.layers.push(loc);
         }
     }
-    let mut overrides = Vec::new();
-    for (i, (table, span)) in tables(cx, &root, "overrides").into_iter().enumerate() {
-        let hspan = head(cx, &span);
-        let what = format!("override {}", i + 1);
-        let t = Table {
-            table,
-            span: &hspan,
-            what: &what,
-        };
-        let loc = cx.loc(hspan.clone());
-        let replaces_loc = t.get("replaces").map(|v| cx.loc(v.span()));
-        if let Some(o) = override_(cx, &t, eval_tz, tz, known) {
-            overrides.push(o);
-            origin.overrides.push(loc);
-            origin.replaces.push(replaces_loc);
-        }
-    }
+    let overrides = overrides_of(cx, &root, eval_tz, tz, known, &mut origin);
     let tz = tz?;
     Some((
         Schedule {
@@ -149,7 +133,37 @@ pub(crate) fn read(
     ))
 }
 
-fn instant(cx: &mut FileCx, t: &Table, key: &str, required: bool, tz: Option<Tz>) -> Option<When> {
+/// The `[[overrides]]` of a table (a schedule file or a change file), with
+/// their locations recorded in `origin`.
+pub(crate) fn overrides_of(
+    cx: &mut FileCx,
+    root: &Table,
+    tz: Tz,
+    real_tz: Option<Tz>,
+    known: &Known,
+    origin: &mut ScheduleOrigin,
+) -> Vec<Override> {
+    let mut overrides = Vec::new();
+    for (i, (table, span)) in tables(cx, root, "overrides").into_iter().enumerate() {
+        let hspan = head(cx, &span);
+        let what = format!("override {}", i + 1);
+        let t = Table {
+            table,
+            span: &hspan,
+            what: &what,
+        };
+        let loc = cx.loc(hspan.clone());
+        let replaces_loc = t.get("replaces").map(|v| cx.loc(v.span()));
+        if let Some(o) = override_(cx, &t, tz, real_tz, known) {
+            overrides.push(o);
+            origin.overrides.push(loc);
+            origin.replaces.push(replaces_loc);
+        }
+    }
+    overrides
+}
+
+pub(crate) fn instant(cx: &mut FileCx, t: &Table, key: &str, required: bool, tz: Option<Tz>) -> Option<When> {
     let (dt, span) = t.datetime(cx, key, required)?;
     let w = when(cx, &dt, span.clone(), key)?;
     if let (When::Local(wall), Some(tz)) = (w, tz) {
