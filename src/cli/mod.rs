@@ -5,11 +5,20 @@
 //! comments are the help text) and a `run` function. Nothing here computes
 //! schedules: commands load the directory, ask the engine, and render.
 
+mod diff_cmd;
 mod error;
+mod history;
+mod init;
+mod market;
+mod mutate;
 mod output;
+mod override_cmd;
 mod people;
+mod roster;
 mod schedules;
 mod shifts;
+mod swap;
+mod undo;
 mod validate;
 mod who;
 
@@ -75,6 +84,20 @@ pub enum Command {
     Schedules(schedules::Args),
     People(people::Args),
     Validate(validate::Args),
+    Init(init::Args),
+    Override(override_cmd::Args),
+    Swap(swap::Args),
+    Offer(market::OfferArgs),
+    Offers(market::OffersArgs),
+    Take(market::TakeArgs),
+    Withdraw(market::WithdrawArgs),
+    /// Change a layer's members without reshuffling the rotation
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
+    Undo(undo::UndoArgs),
+    Redo(undo::RedoArgs),
+    History(history::Args),
+    Diff(diff_cmd::Args),
 }
 
 /// What every command may use: the clock, read once; the viewer's timezone;
@@ -90,6 +113,8 @@ pub struct Context {
     pub is_terminal: bool,
     pub cwd: PathBuf,
     pub repo: Option<PathBuf>,
+    /// Who "you" are, from ONCALL_USER.
+    pub user: Option<String>,
 }
 
 impl Context {
@@ -117,13 +142,32 @@ impl Context {
 
     /// Loads the directory with every problem found, valid or not.
     pub fn load_all(&self) -> Result<Loaded, CliError> {
+        self.load_all_at(None)
+    }
+
+    /// Loads the directory as in the working tree, or as it was at git
+    /// revision `rev` (time travel).
+    pub fn load_all_at(&self, rev: Option<&str>) -> Result<Loaded, CliError> {
         let root = self.root()?;
-        load::load_path(&root, &self.display_root(&root)).map_err(|e| CliError::user(e.to_string()))
+        let display_root = self.display_root(&root);
+        match rev {
+            None => load::load_path(&root, &display_root).map_err(|e| CliError::user(e.to_string())),
+            Some(rev) => {
+                let repo = crate::store::Repo::open(&root)?;
+                let files = repo.read_at(rev)?;
+                Ok(load::load_files(&root, &format!("{rev}:{display_root}"), files))
+            }
+        }
     }
 
     /// Loads the directory; files with errors stop the command.
     pub fn load(&self) -> Result<Directory, CliError> {
-        let loaded = self.load_all()?;
+        self.load_at(None)
+    }
+
+    /// [`Context::load`] at a revision.
+    pub fn load_at(&self, rev: Option<&str>) -> Result<Directory, CliError> {
+        let loaded = self.load_all_at(rev)?;
         let (errors, _) = crate::diag::counts(&loaded.diagnostics);
         if errors > 0 {
             let mut e = CliError::user(format!(
@@ -140,6 +184,15 @@ impl Context {
     /// Parses a TIME argument.
     pub fn time(&self, s: &str) -> Result<DateTime<Utc>, CliError> {
         crate::timearg::parse_time(s, self.now, &self.tz).map_err(CliError::usage)
+    }
+
+    /// Styles for stdout.
+    pub fn out_styles(&self) -> Styles {
+        if self.color {
+            Styles::colored()
+        } else {
+            Styles::default()
+        }
     }
 
     /// Writes a warning to stderr.
@@ -282,6 +335,7 @@ fn run_cli(cli: Cli, err_styles: Styles) -> Result<ExitCode, CliError> {
         cwd: std::env::current_dir()
             .map_err(|e| CliError::internal(format!("cannot read the working directory: {e}")))?,
         repo: cli.repo,
+        user: std::env::var("ONCALL_USER").ok().filter(|u| !u.is_empty()),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -291,6 +345,18 @@ fn run_cli(cli: Cli, err_styles: Styles) -> Result<ExitCode, CliError> {
         Command::Schedules(a) => schedules::run(&ctx, a, &mut out),
         Command::People(a) => people::run(&ctx, a, &mut out),
         Command::Validate(a) => validate::run(&ctx, a, &mut out),
+        Command::Override(a) => override_cmd::run(&ctx, a, &mut out),
+        Command::Swap(a) => swap::run(&ctx, a, &mut out),
+        Command::Undo(a) => undo::run_undo(&ctx, a, &mut out),
+        Command::Redo(a) => undo::run_redo(&ctx, a, &mut out),
+        Command::History(a) => history::run(&ctx, a, &mut out),
+        Command::Diff(a) => diff_cmd::run(&ctx, a, &mut out),
+        Command::Offer(a) => market::run_offer(&ctx, a, &mut out),
+        Command::Offers(a) => market::run_offers(&ctx, a, &mut out),
+        Command::Take(a) => market::run_take(&ctx, a, &mut out),
+        Command::Withdraw(a) => market::run_withdraw(&ctx, a, &mut out),
+        Command::Roster(c) => roster::run(&ctx, c, &mut out),
+        Command::Init(a) => init::run(&ctx, a, &mut out),
     }?;
     out.flush()?;
     Ok(code)

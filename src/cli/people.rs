@@ -9,7 +9,9 @@ use super::output::{self, cell, CellStyle};
 use super::{CliError, Context};
 use crate::model::Directory;
 
-/// List the people: handle, name, timezone, contact methods, and the
+/// List the people with their contact methods and schedules.
+///
+/// For each person: handle, name, timezone, contact methods, and the
 /// schedules they appear in.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\

@@ -10,8 +10,10 @@ use super::{CliError, Context};
 use crate::model::Schedule;
 use crate::timearg::{rfc3339, short};
 
-/// List the schedules: id, name, timezone, layers (rotation, members,
-/// restrictions) and overrides.
+/// List the schedules with their layers and overrides.
+///
+/// For each schedule: id, name, timezone, layers (rotation, start, members,
+/// restrictions; the last listed wins) and overrides.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:

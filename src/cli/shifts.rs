@@ -43,6 +43,10 @@ pub struct Args {
     #[arg(long, value_name = "HANDLE")]
     pub person: Option<String>,
 
+    /// Read the schedules as they were at this git revision (time travel)
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
+
     /// Print JSON: [{"person", "start", "end"}, ...]
     #[arg(long)]
     pub json: bool,
@@ -56,7 +60,7 @@ struct ShiftRow<'a> {
 }
 
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let dir = ctx.load()?;
+    let dir = ctx.load_at(args.rev.as_deref())?;
     let schedule = select_one(&dir, &args.schedule)?;
     let from = match &args.from {
         Some(s) => ctx.time(s)?,

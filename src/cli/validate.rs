@@ -10,8 +10,9 @@ use serde::Serialize;
 use super::{exit, CliError, Context};
 use crate::diag::{counts, render_github, render_human, Diagnostic, Styles};
 
-/// Check the schedule directory: every file, and what the schedules do
-/// over the coming horizon.
+/// Check the schedule directory for errors, and for problems over time.
+///
+/// Checks every file, and what the schedules do over the coming horizon.
 ///
 /// Errors (exit 1): TOML syntax, unknown fields, wrong types, unknown people
 /// or timezones, bad rotation, time or day strings, empty lists, ends not
@@ -36,6 +37,10 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Check the directory as it was at this git revision
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 
     /// Treat warnings as errors (exit 1)
     #[arg(long)]
@@ -62,7 +67,7 @@ struct Report<'a> {
 
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let horizon: TimeDelta = crate::timearg::parse_duration(&args.horizon).map_err(CliError::usage)?;
-    let loaded = ctx.load_all()?;
+    let loaded = ctx.load_all_at(args.rev.as_deref())?;
     let mut diags = loaded.diagnostics.clone();
     // What the schedules do over time is only worth checking once every file
     // reads cleanly; before that, the checks would mostly echo the errors.

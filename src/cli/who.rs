@@ -36,6 +36,10 @@ pub struct Args {
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
 
+    /// Read the schedules as they were at this git revision (time travel)
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
+
     /// Print JSON: [{"schedule", "person", "start", "end"}, ...]
     #[arg(long)]
     pub json: bool,
@@ -51,7 +55,7 @@ pub struct WhoRow {
 }
 
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let dir = ctx.load()?;
+    let dir = ctx.load_at(args.rev.as_deref())?;
     let at = match &args.at {
         Some(s) => ctx.time(s)?,
         None => ctx.now,

@@ -8,5 +8,7 @@ mod common;
 mod corpus;
 mod demo;
 mod errors;
+mod git;
+mod gitenv;
 mod json;
 mod snapshots;

@@ -1,0 +1,361 @@
+//! What every command that changes the repository shares: the flags, the
+//! workspace (lock, current state, validation of the state after the
+//! change), the preview as a semantic diff, and the commit.
+//!
+//! The order is fixed: take the lock, read, compute the change in memory,
+//! load the directory as it would be after it (refuse on any error), show
+//! the effect, then — unless `--dry-run` — let the store write and commit
+//! exactly the changed files.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use super::{CliError, Context};
+use crate::diag::render_human;
+use crate::engine::{self, time_delta};
+use crate::load::{self, Loaded, SourceFile};
+use crate::model::{Directory, Schedule};
+use crate::store::{FileChange, Lock, Repo, StoreError};
+use crate::timearg::{humanize, short};
+
+/// Flags shared by every mutating command.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct MutateArgs {
+    /// Show the change and its effect, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Answer yes to any confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Your own words for the commit message
+    #[arg(long, short = 'm', value_name = "TEXT")]
+    pub message: Option<String>,
+
+    /// Commit author, "Name <email>" [default: ONCALL_AUTHOR, else git config]
+    #[arg(long, value_name = "AUTHOR", env = "ONCALL_AUTHOR")]
+    pub author: Option<String>,
+
+    /// Allow changes that rewrite the past
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        let hint = match &e {
+            StoreError::Dirty { .. } => {
+                Some("oncall never commits edits it did not make: commit or stash yours first")
+            }
+            StoreError::NotARepo { .. } => Some("create one with: oncall init, or git init"),
+            StoreError::Conflict { .. } => {
+                Some("later commits changed the same lines; change them by hand instead")
+            }
+            _ => None,
+        };
+        let mut err = CliError::user(e.to_string());
+        if let Some(h) = hint {
+            err = err.hint(h);
+        }
+        err
+    }
+}
+
+/// A schedule directory in a git repository, locked for a change.
+pub struct Workspace {
+    pub root: PathBuf,
+    pub display_root: String,
+    pub repo: Repo,
+    pub files: Vec<SourceFile>,
+    pub loaded: Loaded,
+    _lock: Lock,
+}
+
+impl Workspace {
+    /// Opens the repository, takes its lock, and reads the current state,
+    /// which must be free of errors.
+    pub fn open(ctx: &Context) -> Result<Workspace, CliError> {
+        let root = ctx.root()?;
+        let repo = Repo::open(&root)?;
+        repo.check_ready()?;
+        let lock = repo.lock()?;
+        let display_root = ctx.display_root(&root);
+        let files = load::read_dir(&root).map_err(|e| CliError::user(e.to_string()))?;
+        let loaded = load::load_files(&root, &display_root, files.clone());
+        if loaded.has_errors() {
+            let mut e = CliError::user("the schedule directory has errors; fix them before changing it")
+                .hint("see them with: oncall validate");
+            e.diagnostics = loaded.diagnostics.into_iter().filter(|d| d.is_error()).collect();
+            return Err(e);
+        }
+        Ok(Workspace {
+            root,
+            display_root,
+            repo,
+            files,
+            loaded,
+            _lock: lock,
+        })
+    }
+
+    pub fn dir(&self) -> &Directory {
+        &self.loaded.dir
+    }
+
+    /// The directory as it would be after `changes`; refuses when it would
+    /// have errors (nothing is written).
+    pub fn after(&self, changes: &[FileChange]) -> Result<Loaded, CliError> {
+        let mut files = self.files.clone();
+        for c in changes {
+            files.retain(|f| f.rel != c.path());
+            if let FileChange::Write { path, content } = c {
+                files.push(SourceFile {
+                    rel: path.clone(),
+                    bytes: content.clone(),
+                });
+            }
+        }
+        files.sort_by(|a, b| a.rel.cmp(&b.rel));
+        let loaded = load::load_files(&self.root, &self.display_root, files);
+        if loaded.has_errors() {
+            let mut e =
+                CliError::user("refusing the change: the schedule directory would not be valid after it");
+            e.diagnostics = loaded.diagnostics.into_iter().filter(|d| d.is_error()).collect();
+            return Err(e);
+        }
+        Ok(loaded)
+    }
+}
+
+/// A change ready to be shown and committed.
+pub struct Change {
+    /// What the commit's summary line says.
+    pub summary: String,
+    /// `Oncall-Action`.
+    pub action: &'static str,
+    /// Further trailers (`Oncall-Schedule`, ...).
+    pub trailers: Vec<(&'static str, String)>,
+    pub files: Vec<FileChange>,
+    /// The window whose effect the preview shows.
+    pub window: (DateTime<Utc>, DateTime<Utc>),
+}
+
+/// The commit message: summary, the user's words, trailers.
+pub fn message(change: &Change, user: Option<&str>) -> String {
+    let mut m = change.summary.clone();
+    m.push_str("\n\n");
+    if let Some(u) = user.map(str::trim).filter(|u| !u.is_empty()) {
+        m.push_str(u);
+        m.push_str("\n\n");
+    }
+    m.push_str(&format!("Oncall-Action: {}\n", change.action));
+    for (k, v) in &change.trailers {
+        m.push_str(&format!("{k}: {v}\n"));
+    }
+    m
+}
+
+/// Writes the semantic diff of every schedule between two states over
+/// `[from, to)`: the intervals whose person changes, and hours per person.
+pub fn write_effect(
+    ctx: &Context,
+    out: &mut dyn Write,
+    before: &Directory,
+    after: &Directory,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> std::io::Result<usize> {
+    let mut ids: Vec<&str> = before.schedules.iter().map(|s| s.id.as_str()).collect();
+    ids.extend(after.schedules.iter().map(|s| s.id.as_str()));
+    ids.sort_unstable();
+    ids.dedup();
+    let mut n = 0;
+    for id in ids {
+        let (a, b) = (before.schedule(id), after.schedule(id));
+        let changes = engine::diff(a, b, from, to);
+        if changes.is_empty() {
+            continue;
+        }
+        n += changes.len();
+        writeln!(out, "{id}:")?;
+        for c in &changes {
+            writeln!(
+                out,
+                "  {} – {}: {} → {}",
+                short(c.span.start, ctx.now, &ctx.tz),
+                short(c.span.end, ctx.now, &ctx.tz),
+                c.before.unwrap_or("nobody"),
+                c.after.unwrap_or("nobody")
+            )?;
+        }
+        let deltas = time_delta(&changes);
+        if !deltas.is_empty() {
+            let parts: Vec<String> = deltas
+                .iter()
+                .map(|(p, d)| {
+                    format!(
+                        "{p} {}{}",
+                        if *d > TimeDelta::zero() { "+" } else { "−" },
+                        humanize(*d)
+                    )
+                })
+                .collect();
+            writeln!(out, "  on-call time: {}", parts.join(", "))?;
+        }
+    }
+    Ok(n)
+}
+
+/// Asks for confirmation where a person can answer; `--yes` answers for
+/// them. Without a terminal it never waits: it refuses, asking for `--yes`.
+pub fn confirm(args: &MutateArgs, question: &str) -> Result<bool, CliError> {
+    if args.yes {
+        return Ok(true);
+    }
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(
+            CliError::usage("confirmation needed, but there is no terminal to ask on").hint("pass --yes"),
+        );
+    }
+    dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(true)
+        .interact()
+        .map_err(|e| CliError::internal(format!("cannot read the answer: {e}")))
+}
+
+/// Shows the change, and commits it unless `--dry-run`. With `ask`, asks
+/// that question after the preview (see [`confirm`]).
+pub fn apply(
+    ctx: &Context,
+    ws: &Workspace,
+    args: &MutateArgs,
+    change: Change,
+    out: &mut dyn Write,
+    ask: Option<&str>,
+) -> Result<Option<git2::Oid>, CliError> {
+    let after = ws.after(&change.files)?;
+    for d in after.diagnostics.iter().filter(|d| !d.is_error()) {
+        // Warnings the files themselves carry (a wall time in a DST gap, ...).
+        let _ = write!(std::io::stderr(), "{}", render_human(d, &ctx.err_styles));
+    }
+    writeln!(out, "{}", change.summary)?;
+    let (from, to) = change.window;
+    let n = write_effect(ctx, out, ws.dir(), &after.dir, from, to)?;
+    if n == 0 {
+        writeln!(out, "  (no change in who is on call)")?;
+    }
+    if args.dry_run {
+        for f in &change.files {
+            match f {
+                FileChange::Write { path, .. } => writeln!(out, "would write {}{path}", ws.display_root)?,
+                FileChange::Delete { path } => writeln!(out, "would delete {}{path}", ws.display_root)?,
+            }
+        }
+        writeln!(out, "dry run: nothing written")?;
+        return Ok(None);
+    }
+    if let Some(q) = ask {
+        out.flush()?;
+        if !confirm(args, q)? {
+            writeln!(out, "nothing changed")?;
+            return Ok(None);
+        }
+    }
+    let sig = ws.repo.signature(args.author.as_deref(), ctx.now)?;
+    let msg = message(&change, args.message.as_deref());
+    let id = ws.repo.commit_changes(&change.files, &msg, &sig)?;
+    let info = ws.repo.commit_info(id)?;
+    writeln!(out, "committed {}", info.short)?;
+    Ok(Some(id))
+}
+
+/// A short random suffix for file names, unique enough across clones.
+pub fn nonce() -> String {
+    let mut h = RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    format!("{:06x}", h.finish() & 0xff_ffff)
+}
+
+/// RFC 3339 in UTC for change files, e.g. `2026-03-02T08:00:00Z`.
+pub fn toml_instant(t: DateTime<Utc>) -> toml_edit::Datetime {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        .parse()
+        .expect("RFC 3339 is a TOML date-time")
+}
+
+/// Who "you" are: `--as`, else ONCALL_USER, else the person whose email is
+/// git's user.email.
+pub fn whoami(ctx: &Context, dir: &Directory, as_: Option<&str>) -> Result<String, CliError> {
+    let check = |h: &str| -> Result<String, CliError> {
+        if dir.person(h).is_some() {
+            Ok(h.to_string())
+        } else {
+            let mut e = CliError::usage(format!("no person `{h}` in people.toml"));
+            if let Some(s) = load::suggest_name(h, dir.people.iter().map(|p| p.handle.as_str())) {
+                e = e.hint(format!("did you mean `{s}`?"));
+            }
+            Err(e)
+        }
+    };
+    if let Some(h) = as_ {
+        return check(h);
+    }
+    if let Some(h) = ctx.user.as_deref() {
+        return check(h);
+    }
+    let email = git2::Repository::discover(&dir.root)
+        .and_then(|r| r.config())
+        .and_then(|c| c.get_string("user.email"))
+        .ok();
+    if let Some(email) = email {
+        if let Some(p) = dir
+            .people
+            .iter()
+            .find(|p| p.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(&email)))
+        {
+            return Ok(p.handle.clone());
+        }
+    }
+    Err(CliError::usage(
+        "who are you? pass --as HANDLE (or set ONCALL_USER)",
+    ))
+}
+
+/// The span of a schedule's final timeline where `who` is on call that
+/// overlaps the local date of `day` (in the viewer's timezone).
+pub fn shift_on(
+    ctx: &Context,
+    s: &Schedule,
+    who: Option<&str>,
+    day: DateTime<Utc>,
+) -> Vec<(String, engine::Span)> {
+    let date = engine::local(&ctx.tz, day).date();
+    let from = engine::resolve(&ctx.tz, date.and_hms_opt(0, 0, 0).expect("midnight"));
+    let to = engine::resolve(
+        &ctx.tz,
+        date.succ_opt()
+            .unwrap_or(date)
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight"),
+    );
+    // Look around the day so the whole shift is found, not just its part.
+    let wide_from = from - TimeDelta::days(60);
+    let wide_to = to + TimeDelta::days(60);
+    engine::timeline(s, wide_from, wide_to)
+        .into_iter()
+        .filter(|b| b.span.start < to && b.span.end > from)
+        .filter_map(|b| b.person.map(|p| (p.to_string(), b.span)))
+        .filter(|(p, _)| who.is_none_or(|w| w == p))
+        .collect()
+}
