@@ -91,6 +91,23 @@ fn redo_target(log: &[CommitInfo]) -> Result<&CommitInfo, CliError> {
     Err(CliError::user("nothing to redo: no undo since the last change"))
 }
 
+/// Finds `pick`'s answer in the newest commits first, looking further back
+/// only when needed: the stack's top is almost always near HEAD.
+fn search(
+    ws: &Workspace,
+    pick: fn(&[CommitInfo]) -> Result<&CommitInfo, CliError>,
+) -> Result<CommitInfo, CliError> {
+    let mut limit = 64;
+    loop {
+        let log = ws.repo.log(limit)?;
+        match pick(&log) {
+            Ok(c) => return Ok(c.clone()),
+            Err(e) if log.len() < limit || limit >= SEARCH => return Err(e),
+            Err(_) => limit = (limit * 16).min(SEARCH),
+        }
+    }
+}
+
 fn revert(
     ctx: &Context,
     ws: &Workspace,
@@ -140,10 +157,7 @@ pub fn run_undo(ctx: &Context, args: &UndoArgs, out: &mut dyn Write) -> Result<E
             }
             c
         }
-        None => {
-            let log = ws.repo.log(SEARCH)?;
-            undo_target(&log)?.clone()
-        }
+        None => search(&ws, undo_target)?,
     };
     revert(ctx, &ws, &target, "undo", &args.mutate, out)?;
     Ok(ExitCode::SUCCESS)
@@ -151,8 +165,7 @@ pub fn run_undo(ctx: &Context, args: &UndoArgs, out: &mut dyn Write) -> Result<E
 
 pub fn run_redo(ctx: &Context, args: &RedoArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let ws = Workspace::open(ctx)?;
-    let log = ws.repo.log(SEARCH)?;
-    let target = redo_target(&log)?.clone();
+    let target = search(&ws, redo_target)?;
     revert(ctx, &ws, &target, "redo", &args.mutate, out)?;
     Ok(ExitCode::SUCCESS)
 }

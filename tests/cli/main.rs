@@ -12,3 +12,4 @@ mod git;
 mod gitenv;
 mod json;
 mod snapshots;
+mod undo_prop;
