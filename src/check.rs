@@ -53,7 +53,7 @@ pub fn check(dir: &Directory, origins: &Origins, now: DateTime<Utc>, horizon: Ti
         let segs = engine::segments(s, now, until);
         gaps(s, &segs, horizon, file_loc.clone(), &mut out);
         overlapping_overrides(s, &override_loc, &mut out);
-        hidden_members(s, &segs, now, until, &layer_loc, &mut out);
+        hidden_members(s, now, until, &layer_loc, &mut out);
         dst_handoffs(s, now, until, &layer_loc, &mut out);
         let replaces_loc = |i: usize| {
             origin
@@ -204,15 +204,22 @@ fn active(
     ))
 }
 
+/// Members whose turns the schedule's own structure hides: restrictions, or
+/// layers listed after theirs. (Overrides covering someone's turns are a
+/// deliberate choice, not a mistake in the rotation, so they don't count.)
 fn hidden_members(
     s: &Schedule,
-    segs: &[Segment],
     now: DateTime<Utc>,
     until: DateTime<Utc>,
     loc: &dyn Fn(usize) -> Option<Location>,
     out: &mut Vec<Diagnostic>,
 ) {
     let tz = &s.timezone;
+    let layers_only = Schedule {
+        overrides: Vec::new(),
+        ..s.clone()
+    };
+    let segs = engine::segments(&layers_only, now, until);
     for (li, layer) in s.layers.iter().enumerate() {
         let Some((lo, hi, k0, k1)) = active(layer, tz, now, until) else {
             continue;
@@ -237,7 +244,7 @@ fn hidden_members(
         for m in with_turns.iter().filter(|m| !shown.contains(*m)) {
             let (why, hint) = if in_windows.contains(m) {
                 (
-                    "layers listed after it, or overrides, cover all of their turns",
+                    "layers listed after it cover all of their turns",
                     "reorder the layers (the last listed wins), or drop the member from this layer",
                 )
             } else {

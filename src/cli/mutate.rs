@@ -250,6 +250,22 @@ pub fn apply(
     if n == 0 {
         writeln!(out, "  (no change in who is on call)")?;
     }
+    // Problems the change brings (double booking, a gap, ...): a warning,
+    // not a refusal, since the change may be the first of two.
+    if to > from {
+        let horizon = to - from;
+        let before: Vec<String> = crate::check::check(ws.dir(), &ws.loaded.origins, from, horizon)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        out.flush()?;
+        for d in crate::check::check(&after.dir, &after.origins, from, horizon) {
+            let relevant = matches!(d.code, "double-booked" | "gap" | "overlapping-overrides");
+            if relevant && !before.contains(&d.message) {
+                let _ = write!(std::io::stderr(), "{}", render_human(&d, &ctx.err_styles));
+            }
+        }
+    }
     if args.dry_run {
         for f in &change.files {
             match f {
@@ -332,8 +348,9 @@ pub fn whoami(ctx: &Context, dir: &Directory, as_: Option<&str>) -> Result<Strin
     ))
 }
 
-/// The span of a schedule's final timeline where `who` is on call that
-/// overlaps the local date of `day` (in the viewer's timezone).
+/// The shifts (of `who`, or of anyone) on the local date of `day` in the
+/// viewer's timezone: those overlapping the date, or, when several do, those
+/// that start on it.
 pub fn shift_on(
     ctx: &Context,
     s: &Schedule,
@@ -352,10 +369,19 @@ pub fn shift_on(
     // Look around the day so the whole shift is found, not just its part.
     let wide_from = from - TimeDelta::days(60);
     let wide_to = to + TimeDelta::days(60);
-    engine::timeline(s, wide_from, wide_to)
+    let found: Vec<(String, engine::Span)> = engine::timeline(s, wide_from, wide_to)
         .into_iter()
         .filter(|b| b.span.start < to && b.span.end > from)
         .filter_map(|b| b.person.map(|p| (p.to_string(), b.span)))
         .filter(|(p, _)| who.is_none_or(|w| w == p))
-        .collect()
+        .collect();
+    // On a handoff day two shifts touch the date: "the shift on Monday" is
+    // the one that starts that day.
+    let starting: Vec<(String, engine::Span)> =
+        found.iter().filter(|(_, sp)| sp.start >= from).cloned().collect();
+    if found.len() > 1 && !starting.is_empty() {
+        starting
+    } else {
+        found
+    }
 }

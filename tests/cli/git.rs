@@ -905,3 +905,32 @@ fn two_clones_merge_without_conflicts() {
     }
     let _ = std::fs::remove_dir_all(&origin);
 }
+
+#[test]
+fn a_change_that_double_books_someone_is_made_with_a_warning() {
+    let env = GitEnv::new();
+    let backup = super::gitenv::TEAM.replace("\"Team\"", "\"Backup\"").replace(
+        "[\"alice\", \"bob\", \"carol\"]",
+        "[\"carol\", \"alice\", \"bob\"]",
+    );
+    std::fs::write(env.dir().join("backup.toml"), backup).unwrap();
+    env.git(&["add", "backup.toml"]);
+    env.git(&["commit", "-q", "-m", "backup rotation"]);
+    // In carol's primary week bob is backup: swapping bob in doubles him up.
+    env.oncall()
+        .args([
+            "swap",
+            "team",
+            "--as",
+            "bob",
+            "--mine",
+            "2026-12-08",
+            "--theirs",
+            "2026-12-15",
+        ])
+        .assert()
+        .success()
+        .stderr(contains(
+            "`bob` is on call in both `backup` and `team` at the same time",
+        ));
+}
