@@ -28,6 +28,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod engine;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod store;

@@ -37,6 +37,20 @@ impl Person {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     pub default_timezone: Option<Tz>,
+    /// The paging service, from `[paging]`: `oncall export vcard` turns it
+    /// into a contact so phones let its calls through Do Not Disturb.
+    pub paging: Option<Paging>,
+}
+
+/// The paging service that calls whoever is on call (`[paging]` in
+/// `oncall.toml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paging {
+    /// The name the contact is saved under, like "Acme Paging".
+    pub name: String,
+    /// The numbers the service calls from, in E.164 form (`+14155550100`).
+    /// Never empty.
+    pub numbers: Vec<String>,
 }
 
 /// A whole schedule directory, loaded and checked.

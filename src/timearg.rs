@@ -8,7 +8,9 @@
 //! `next monday 09:00`, `last fri`. Everything is relative to the `now`
 //! passed in: nothing here reads the clock.
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc, Weekday,
+};
 use chrono_tz::Tz;
 
 use crate::engine::{local, resolve};
@@ -18,6 +20,18 @@ pub const TIME_FORMS: &str = "use RFC 3339 (2026-03-02T09:00:00+01:00), a local 
 
 /// Parses a TIME argument.
 pub fn parse_time(s: &str, now: DateTime<Utc>, tz: &Tz) -> Result<DateTime<Utc>, String> {
+    parse_time_from(s, now, now, tz)
+}
+
+/// Parses a TIME argument whose relative forms (`+2d`, `-30m`) count from
+/// `base` (like `--to +2d` after a `--from`); other forms as [`parse_time`].
+/// Relative results are whole minutes.
+pub fn parse_time_from(
+    s: &str,
+    now: DateTime<Utc>,
+    base: DateTime<Utc>,
+    tz: &Tz,
+) -> Result<DateTime<Utc>, String> {
     let s = s.trim();
     let lower = s.to_ascii_lowercase();
     if lower == "now" {
@@ -39,11 +53,14 @@ pub fn parse_time(s: &str, now: DateTime<Utc>, tz: &Tz) -> Result<DateTime<Utc>,
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(resolve(tz, d.and_time(NaiveTime::MIN)));
     }
+    let minute = |t: DateTime<Utc>| {
+        t - TimeDelta::seconds(i64::from(t.second())) - TimeDelta::nanoseconds(i64::from(t.nanosecond()))
+    };
     if let Some(rest) = lower.strip_prefix('+') {
-        return shift(now, tz, rest, 1).ok_or_else(|| invalid(s));
+        return shift(base, tz, rest, 1).map(minute).ok_or_else(|| invalid(s));
     }
     if let Some(rest) = lower.strip_prefix('-') {
-        return shift(now, tz, rest, -1).ok_or_else(|| invalid(s));
+        return shift(base, tz, rest, -1).map(minute).ok_or_else(|| invalid(s));
     }
     relative_day(&lower, now, tz).ok_or_else(|| invalid(s))
 }
@@ -205,6 +222,20 @@ pub fn short(t: DateTime<Utc>, now: DateTime<Utc>, tz: &Tz) -> String {
     }
 }
 
+/// `Mon 2 Mar 09:00 – Mon 9 Mar 09:00 CET` in `tz`: a period with its
+/// timezone named, for messages read in other timezones (commit summaries).
+pub fn range(a: DateTime<Utc>, b: DateTime<Utc>, now: DateTime<Utc>, tz: &Tz) -> String {
+    let (za, zb) = (
+        a.with_timezone(tz).format("%Z").to_string(),
+        b.with_timezone(tz).format("%Z").to_string(),
+    );
+    if za == zb {
+        format!("{} – {} {zb}", short(a, now, tz), short(b, now, tz))
+    } else {
+        format!("{} {za} – {} {zb}", short(a, now, tz), short(b, now, tz))
+    }
+}
+
 /// RFC 3339 in UTC with whole seconds, as the JSON outputs write instants.
 pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
@@ -254,6 +285,21 @@ mod tests {
         // Thursday 18:00 in Prague.
         let now = utc("2026-12-03T17:00:00Z");
         assert_eq!(parse_time("+2h", now, &PRAGUE), Ok(utc("2026-12-03T19:00:00Z")));
+        let odd = utc("2026-12-03T17:00:42.5Z");
+        assert_eq!(
+            parse_time("+2h", odd, &PRAGUE),
+            Ok(utc("2026-12-03T19:00:00Z")),
+            "whole minutes"
+        );
+        let base = utc("2026-12-10T08:00:00Z");
+        assert_eq!(
+            parse_time_from("+2d", now, base, &PRAGUE),
+            Ok(utc("2026-12-12T08:00:00Z"))
+        );
+        assert_eq!(
+            parse_time_from("tomorrow", now, base, &PRAGUE),
+            Ok(utc("2026-12-03T23:00:00Z"))
+        );
         assert_eq!(parse_time("-30m", now, &PRAGUE), Ok(utc("2026-12-03T16:30:00Z")));
         assert_eq!(parse_time("+1d2h", now, &PRAGUE), Ok(utc("2026-12-04T19:00:00Z")));
         assert_eq!(

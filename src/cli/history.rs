@@ -102,7 +102,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
     } else {
         args.limit
     };
-    let log = repo.log(scan)?;
+    let log = repo.log_all(scan)?;
     let mut entries = Vec::new();
     for c in &log {
         if entries.len() >= args.limit {

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::mutate::{message, Change};
+use super::mutate::{message, Change, MutateArgs};
 use super::{CliError, Context};
 use crate::load::{self, PEOPLE_FILE, SETTINGS_FILE};
 use crate::store::{FileChange, Repo};
@@ -20,7 +20,8 @@ use crate::store::{FileChange, Repo};
 Examples:
   oncall init                       here, asking questions at a terminal
   oncall init ops/oncall --example  a working example to start from
-  oncall init team --timezone Europe/Prague --people alice,bob,carol --yes")]
+  oncall init team --timezone Europe/Prague --people alice,bob,carol --yes
+  oncall init team --example --dry-run")]
 pub struct Args {
     /// The directory [default: the current one]
     #[arg(value_name = "DIR")]
@@ -38,13 +39,8 @@ pub struct Args {
     #[arg(long, value_name = "HANDLES", value_delimiter = ',')]
     pub people: Vec<String>,
 
-    /// Don't ask; use the flags and defaults
-    #[arg(long, short = 'y')]
-    pub yes: bool,
-
-    /// Commit author, "Name <email>" [default: ONCALL_AUTHOR, else git config]
-    #[arg(long, value_name = "AUTHOR", env = "ONCALL_AUTHOR")]
-    pub author: Option<String>,
+    #[command(flatten)]
+    pub mutate: MutateArgs,
 }
 
 const EXAMPLE_PEOPLE: &str = include_str!("../../examples/patterns/primary-secondary/people.toml");
@@ -77,13 +73,16 @@ fn starter(people: &[String], tz: &str, ctx: &Context) -> Vec<(String, String)> 
         ),
     ];
     if !people.is_empty() {
-        // Start on the coming Monday at 09:00, a week at a time.
-        let today = crate::engine::local(&ctx.tz, ctx.now).date();
-        let monday = today
-            .iter_days()
-            .skip(1)
-            .find(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Mon)
-            .unwrap_or(today);
+        // Start at the latest Monday 09:00 that has passed, a week at a time,
+        // so someone is on call from the first minute.
+        let zone: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::UTC);
+        let now_local = crate::engine::local(&zone, ctx.now);
+        let today = now_local.date();
+        let back = chrono::Datelike::weekday(&today).num_days_from_monday();
+        let mut monday = today - chrono::Days::new(u64::from(back));
+        if monday == today && now_local.time() < chrono::NaiveTime::from_hms_opt(9, 0, 0).expect("09:00") {
+            monday = monday - chrono::Days::new(7);
+        }
         let members: Vec<String> = people.iter().map(|h| quote(h)).collect();
         files.push((
             "primary.toml".to_string(),
@@ -107,8 +106,11 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
             dir.display()
         )));
     }
-    let interactive =
-        !args.yes && !args.example && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let interactive = !args.mutate.yes
+        && !args.mutate.dry_run
+        && !args.example
+        && std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal();
     let mut tz = args.timezone.clone().unwrap_or_else(|| ctx.tz.name().to_string());
     let mut people = args.people.clone();
     if interactive {
@@ -172,7 +174,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
     let repo = Repo::init(&dir)?;
     repo.check_ready()?;
     let _lock = repo.lock()?;
-    let sig = repo.signature(args.author.as_deref(), ctx.now)?;
+    let sig = repo.signature(args.mutate.author.as_deref(), ctx.now)?;
     let change = Change {
         summary: format!(
             "init: schedule directory{}",
@@ -188,8 +190,13 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
             })
             .collect(),
         window: (ctx.now, ctx.now),
+        reason: None,
     };
-    let id = repo.commit_changes(&change.files, &message(&change, None), &sig)?;
+    let id = repo.commit_changes(
+        &change.files,
+        &message(&change, args.mutate.message.as_deref()),
+        &sig,
+    )?;
     let info = repo.commit_info(id)?;
     writeln!(
         out,

@@ -31,15 +31,15 @@ pub struct OfferArgs {
     pub schedule: String,
 
     /// A date on which you hold the shift to offer
-    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"], required_unless_present = "from")]
+    #[arg(long, allow_hyphen_values = true, value_name = "DATE", conflicts_with_all = ["from", "to"], required_unless_present = "from")]
     pub shift: Option<String>,
 
     /// Start of the part of your shift to offer
-    #[arg(long, value_name = "TIME", requires = "to")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME", requires = "to")]
     pub from: Option<String>,
 
     /// End of the part of your shift to offer
-    #[arg(long, value_name = "TIME", requires = "from")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME", requires = "from")]
     pub to: Option<String>,
 
     /// Whose shift [default: ONCALL_USER, else the person with git's user.email]
@@ -161,7 +161,8 @@ pub fn run_offer(ctx: &Context, args: &OfferArgs, out: &mut dyn Write) -> Result
             }
         }
         (None, Some(f), Some(t)) => {
-            let sp = Span::new(ctx.time(f)?, ctx.time(t)?);
+            let f = ctx.time(f)?;
+            let sp = Span::new(f, ctx.time_after(t, f)?);
             if sp.start >= sp.end {
                 return Err(CliError::usage("--to must be after --from"));
             }
@@ -178,16 +179,21 @@ pub fn run_offer(ctx: &Context, args: &OfferArgs, out: &mut dyn Write) -> Result
     if span.end <= ctx.now && !args.mutate.force {
         return Err(CliError::user("that shift is over").hint("pass --force to offer it anyway"));
     }
+    // Only what is still ahead can be given away.
+    let span = if args.mutate.force {
+        span
+    } else {
+        Span::new(span.start.max(ctx.now), span.end)
+    };
     let mut id = nonce();
     while dir.offers.iter().any(|o| o.id == id) {
         id = nonce();
     }
     let tz = s.timezone;
     let summary = format!(
-        "offer {}: {me} offers {} – {} (offer {id})",
+        "offer {}: {me} offers {} (offer {id})",
         s.id,
-        short(span.start, ctx.now, &tz),
-        short(span.end, ctx.now, &tz)
+        crate::timearg::range(span.start, span.end, ctx.now, &tz)
     );
     let mut doc = toml_edit::DocumentMut::new();
     doc["schedule"] = toml_edit::value(s.id.as_str());
@@ -209,9 +215,11 @@ pub fn run_offer(ctx: &Context, args: &OfferArgs, out: &mut dyn Write) -> Result
             content,
         }],
         window: (span.start, span.end),
+        reason: None,
     };
-    apply(ctx, &ws, &args.mutate, change, out, None)?;
-    writeln!(out, "take it with: oncall take {id}")?;
+    if apply(ctx, &ws, &args.mutate, change, out, None)?.is_some() {
+        writeln!(out, "take it with: oncall take {id}")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -256,6 +264,7 @@ pub fn run_offers(ctx: &Context, args: &OffersArgs, out: &mut dyn Write) -> Resu
         writeln!(out, "no open offers")?;
         return Ok(ExitCode::SUCCESS);
     }
+    writeln!(out, "Open offers (times in {})", ctx.tz.name())?;
     let mut t = output::table(ctx, &["OFFER", "SCHEDULE", "FROM", "TO", "OFFERED BY", "NOTE"]);
     for o in offers {
         let stale = !holds(&dir, &o.schedule, &o.who, Span::new(o.start, o.end));
@@ -291,6 +300,11 @@ pub fn run_take(ctx: &Context, args: &TakeArgs, out: &mut dyn Write) -> Result<E
         return Err(CliError::user("the offered time is over").hint("pass --force to take it anyway"));
     }
     let span = Span::new(offer.start, offer.end);
+    let span = if args.mutate.force {
+        span
+    } else {
+        Span::new(span.start.max(ctx.now), span.end)
+    };
     if !holds(dir, &offer.schedule, &offer.who, span) {
         return Err(CliError::user(format!(
             "offer {} is stale: {} no longer holds all of that time in `{}`",
@@ -304,10 +318,9 @@ pub fn run_take(ctx: &Context, args: &TakeArgs, out: &mut dyn Write) -> Result<E
     let s = select_one(dir, &offer.schedule)?;
     let tz = s.timezone;
     let summary = format!(
-        "take {}: {me} covers {} – {} for {} (offer {})",
+        "take {}: {me} covers {} for {} (offer {})",
         s.id,
-        short(span.start, ctx.now, &tz),
-        short(span.end, ctx.now, &tz),
+        crate::timearg::range(span.start, span.end, ctx.now, &tz),
         offer.who,
         offer.id
     );
@@ -342,6 +355,7 @@ pub fn run_take(ctx: &Context, args: &TakeArgs, out: &mut dyn Write) -> Result<E
             },
         ],
         window: (span.start, span.end),
+        reason: None,
     };
     apply(ctx, &ws, &args.mutate, change, out, None)?;
     Ok(ExitCode::SUCCESS)
@@ -362,11 +376,10 @@ pub fn run_withdraw(ctx: &Context, args: &WithdrawArgs, out: &mut dyn Write) -> 
     }
     let tz = dir.schedule(&offer.schedule).map_or(ctx.tz, |s| s.timezone);
     let summary = format!(
-        "withdraw {}: {}'s offer of {} – {} (offer {})",
+        "withdraw {}: {}'s offer of {} (offer {})",
         offer.schedule,
         offer.who,
-        short(offer.start, ctx.now, &tz),
-        short(offer.end, ctx.now, &tz),
+        crate::timearg::range(offer.start, offer.end, ctx.now, &tz),
         offer.id
     );
     let change = Change {
@@ -380,6 +393,7 @@ pub fn run_withdraw(ctx: &Context, args: &WithdrawArgs, out: &mut dyn Write) -> 
             path: offer_path(&offer.id),
         }],
         window: (offer.start, offer.end),
+        reason: None,
     };
     apply(ctx, &ws, &args.mutate, change, out, None)?;
     Ok(ExitCode::SUCCESS)

@@ -5,10 +5,14 @@
 //! comments are the help text) and a `run` function. Nothing here computes
 //! schedules: commands load the directory, ask the engine, and render.
 
+mod completions;
 mod diff_cmd;
 mod error;
+mod export;
 mod history;
+mod ics;
 mod init;
+mod man;
 mod market;
 mod mutate;
 mod output;
@@ -20,13 +24,14 @@ mod shifts;
 mod swap;
 mod undo;
 mod validate;
+mod vcard;
 mod who;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -98,6 +103,11 @@ pub enum Command {
     Redo(undo::RedoArgs),
     History(history::Args),
     Diff(diff_cmd::Args),
+    /// Export calendars (ICS) and contacts (vCard)
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// What every command may use: the clock, read once; the viewer's timezone;
@@ -186,6 +196,11 @@ impl Context {
         crate::timearg::parse_time(s, self.now, &self.tz).map_err(CliError::usage)
     }
 
+    /// Parses the end of a period: `+2d` counts from `start`.
+    pub fn time_after(&self, s: &str, start: DateTime<Utc>) -> Result<DateTime<Utc>, CliError> {
+        crate::timearg::parse_time_from(s, self.now, start, &self.tz).map_err(CliError::usage)
+    }
+
     /// Styles for stdout.
     pub fn out_styles(&self) -> Styles {
         if self.color {
@@ -253,7 +268,8 @@ fn env_now() -> Result<DateTime<Utc>, CliError> {
         Ok(s) if !s.is_empty() => DateTime::parse_from_rfc3339(&s)
             .map(|t| t.with_timezone(&Utc))
             .map_err(|e| CliError::usage(format!("ONCALL_NOW=`{s}` is not an RFC 3339 instant: {e}"))),
-        _ => Ok(Utc::now()),
+        // Whole seconds: instants in output and files stay readable.
+        _ => Ok(Utc::now().with_nanosecond(0).unwrap_or_else(Utc::now)),
     }
 }
 
@@ -278,6 +294,12 @@ fn viewer_tz(flag: Option<&str>) -> Result<Tz, CliError> {
         let name = name.strip_prefix("/usr/share/zoneinfo/").unwrap_or(name);
         if let Ok(tz) = name.parse::<Tz>() {
             return Ok(tz);
+        }
+        if !name.is_empty() && name.contains('/') {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: TZ={tz} is not a timezone oncall knows; using the system's (pass --tz to choose)"
+            );
         }
     }
     Ok(iana_time_zone::get_timezone()
@@ -351,6 +373,9 @@ fn run_cli(cli: Cli, err_styles: Styles) -> Result<ExitCode, CliError> {
         Command::Redo(a) => undo::run_redo(&ctx, a, &mut out),
         Command::History(a) => history::run(&ctx, a, &mut out),
         Command::Diff(a) => diff_cmd::run(&ctx, a, &mut out),
+        Command::Export(c) => export::run(&ctx, c, &mut out),
+        Command::Completions(a) => completions::run(&ctx, a, &mut out),
+        Command::Man(a) => man::run(&ctx, a, &mut out),
         Command::Offer(a) => market::run_offer(&ctx, a, &mut out),
         Command::Offers(a) => market::run_offers(&ctx, a, &mut out),
         Command::Take(a) => market::run_take(&ctx, a, &mut out),

@@ -12,7 +12,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Offset, TimeDelta, TimeZone, Utc};
 
 use super::{CliError, Context};
 use crate::diag::render_human;
@@ -52,7 +52,9 @@ impl From<StoreError> for CliError {
             StoreError::Dirty { .. } => {
                 Some("oncall never commits edits it did not make: commit or stash yours first")
             }
-            StoreError::NotARepo { .. } => Some("create one with: oncall init, or git init"),
+            StoreError::NotARepo { .. } => {
+                Some("oncall records changes as git commits: run `git init` and commit the directory first")
+            }
             StoreError::Conflict { .. } => {
                 Some("later commits changed the same lines; change them by hand instead")
             }
@@ -77,19 +79,29 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Opens the repository, takes its lock, and reads the current state,
-    /// which must be free of errors.
+    /// Opens the repository, takes its lock, and reads the committed state
+    /// (HEAD), which must be free of errors. Changes are computed on what is
+    /// committed, not on uncommitted edits, because what is committed is what
+    /// every clone will see.
     pub fn open(ctx: &Context) -> Result<Workspace, CliError> {
+        Workspace::open_with(ctx, false)
+    }
+
+    /// [`Workspace::open`] that accepts a committed state with errors (for
+    /// `undo` and `redo`, which may be what repairs it).
+    pub fn open_with(ctx: &Context, allow_errors: bool) -> Result<Workspace, CliError> {
         let root = ctx.root()?;
         let repo = Repo::open(&root)?;
         repo.check_ready()?;
         let lock = repo.lock()?;
         let display_root = ctx.display_root(&root);
-        let files = load::read_dir(&root).map_err(|e| CliError::user(e.to_string()))?;
+        let files = repo.read_at("HEAD")?;
         let loaded = load::load_files(&root, &display_root, files.clone());
-        if loaded.has_errors() {
-            let mut e = CliError::user("the schedule directory has errors; fix them before changing it")
-                .hint("see them with: oncall validate");
+        if loaded.has_errors() && !allow_errors {
+            let mut e = CliError::user(
+                "the committed schedule directory (HEAD) has errors; fix them before changing it",
+            )
+            .hint("see them with: oncall validate --rev HEAD");
             e.diagnostics = loaded.diagnostics.into_iter().filter(|d| d.is_error()).collect();
             return Err(e);
         }
@@ -107,8 +119,8 @@ impl Workspace {
         &self.loaded.dir
     }
 
-    /// The directory as it would be after `changes`; refuses when it would
-    /// have errors (nothing is written).
+    /// The committed directory as it would be after `changes`; refuses when
+    /// it would have errors it does not have now (nothing is written).
     pub fn after(&self, changes: &[FileChange]) -> Result<Loaded, CliError> {
         let mut files = self.files.clone();
         for c in changes {
@@ -122,10 +134,23 @@ impl Workspace {
         }
         files.sort_by(|a, b| a.rel.cmp(&b.rel));
         let loaded = load::load_files(&self.root, &self.display_root, files);
-        if loaded.has_errors() {
+        let before: Vec<&String> = self
+            .loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| &d.message)
+            .collect();
+        let new: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error() && !before.contains(&&d.message))
+            .cloned()
+            .collect();
+        if !new.is_empty() {
             let mut e =
                 CliError::user("refusing the change: the schedule directory would not be valid after it");
-            e.diagnostics = loaded.diagnostics.into_iter().filter(|d| d.is_error()).collect();
+            e.diagnostics = new;
             return Err(e);
         }
         Ok(loaded)
@@ -143,12 +168,17 @@ pub struct Change {
     pub files: Vec<FileChange>,
     /// The window whose effect the preview shows.
     pub window: (DateTime<Utc>, DateTime<Utc>),
+    /// The `--reason` given, for the commit message.
+    pub reason: Option<String>,
 }
 
 /// The commit message: summary, the user's words, trailers.
 pub fn message(change: &Change, user: Option<&str>) -> String {
     let mut m = change.summary.clone();
     m.push_str("\n\n");
+    if let Some(r) = change.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        m.push_str(&format!("Reason: {r}\n\n"));
+    }
     if let Some(u) = user.map(str::trim).filter(|u| !u.is_empty()) {
         m.push_str(u);
         m.push_str("\n\n");
@@ -182,7 +212,7 @@ pub fn write_effect(
             continue;
         }
         n += changes.len();
-        writeln!(out, "{id}:")?;
+        writeln!(out, "{id} (times in {}):", ctx.tz.name())?;
         for c in &changes {
             writeln!(
                 out,
@@ -209,6 +239,21 @@ pub fn write_effect(
         }
     }
     Ok(n)
+}
+
+/// How many intervals of `[from, to)` put someone else on call after the change.
+fn changes_between(before: &Directory, after: &Directory, from: DateTime<Utc>, to: DateTime<Utc>) -> usize {
+    let mut ids: Vec<&str> = before
+        .schedules
+        .iter()
+        .chain(&after.schedules)
+        .map(|s| s.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.iter()
+        .map(|id| engine::diff(before.schedule(id), after.schedule(id), from, to).len())
+        .sum()
 }
 
 /// Asks for confirmation where a person can answer; `--yes` answers for
@@ -239,7 +284,36 @@ pub fn apply(
     out: &mut dyn Write,
     ask: Option<&str>,
 ) -> Result<Option<git2::Oid>, CliError> {
+    // What would refuse the commit is checked before anything is shown.
+    let offset = ctx
+        .tz
+        .offset_from_utc_datetime(&ctx.now.naive_utc())
+        .fix()
+        .local_minus_utc()
+        / 60;
+    let sig = match args.dry_run {
+        true => None,
+        false => Some(ws.repo.signature_at(args.author.as_deref(), ctx.now, offset)?),
+    };
+    let paths: Vec<&str> = change.files.iter().map(FileChange::path).collect();
+    let dirty = ws.repo.dirty(&paths)?;
+    if !dirty.is_empty() && !args.dry_run {
+        return Err(StoreError::Dirty { paths: dirty }.into());
+    }
     let after = ws.after(&change.files)?;
+    if !args.force {
+        let (from, _) = change.window;
+        if from < ctx.now {
+            let past = changes_between(ws.dir(), &after.dir, from, ctx.now);
+            if past > 0 {
+                return Err(CliError::user(format!(
+                    "this change rewrites who was on call before now ({past} interval{} in the past)",
+                    if past == 1 { "" } else { "s" }
+                ))
+                .hint("pass --force if that is what you want; see it first with --dry-run --force"));
+            }
+        }
+    }
     for d in after.diagnostics.iter().filter(|d| !d.is_error()) {
         // Warnings the files themselves carry (a wall time in a DST gap, ...).
         let _ = write!(std::io::stderr(), "{}", render_human(d, &ctx.err_styles));
@@ -252,6 +326,7 @@ pub fn apply(
     }
     // Problems the change brings (double booking, a gap, ...): a warning,
     // not a refusal, since the change may be the first of two.
+    let from = from.max(ctx.now);
     if to > from {
         let horizon = to - from;
         let before: Vec<String> = crate::check::check(ws.dir(), &ws.loaded.origins, from, horizon)
@@ -283,8 +358,8 @@ pub fn apply(
             return Ok(None);
         }
     }
-    let sig = ws.repo.signature(args.author.as_deref(), ctx.now)?;
     let msg = message(&change, args.message.as_deref());
+    let sig = sig.ok_or_else(|| CliError::internal("no signature"))?;
     let id = ws.repo.commit_changes(&change.files, &msg, &sig)?;
     let info = ws.repo.commit_info(id)?;
     writeln!(out, "committed {}", info.short)?;

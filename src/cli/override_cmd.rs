@@ -9,7 +9,6 @@ use crate::engine;
 use crate::load::OVERRIDES_DIR;
 use crate::model::Override;
 use crate::store::FileChange;
-use crate::timearg::short;
 
 /// Put someone on call for a period, above every layer: a committed override.
 ///
@@ -33,11 +32,11 @@ pub struct Args {
     pub who: String,
 
     /// Start of the override
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub from: String,
 
     /// End of the override (exclusive)
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub to: String,
 
     /// Why (kept in the file and the commit)
@@ -93,7 +92,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
     let s = select_one(dir, &args.schedule)?;
     let who = super::mutate::whoami(ctx, dir, Some(&args.who))?;
     let from = ctx.time(&args.from)?;
-    let to = ctx.time(&args.to)?;
+    let to = ctx.time_after(&args.to, from)?;
     if to <= from {
         return Err(CliError::usage("--to must be after --from"));
     }
@@ -103,6 +102,16 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
                 .hint("pass --force if that is what you want"),
         );
     }
+    // The past is not rewritten: an override that started already starts now.
+    let from = if from < ctx.now && !args.mutate.force {
+        writeln!(
+            out,
+            "note: the override starts now, not in the past (--force to rewrite history)"
+        )?;
+        ctx.now
+    } else {
+        from
+    };
     // Who it replaces, for the record: the person on call at its start.
     let replaces = engine::timeline(s, from, to)
         .into_iter()
@@ -111,10 +120,9 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         .map(str::to_owned);
     let tz = s.timezone;
     let summary = format!(
-        "override {}: {who} on call {} – {}",
+        "override {}: {who} on call {}",
         s.id,
-        short(from, ctx.now, &tz),
-        short(to, ctx.now, &tz)
+        crate::timearg::range(from, to, ctx.now, &tz)
     );
     let o = Override {
         who: who.clone(),
@@ -133,6 +141,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         trailers: vec![("Oncall-Schedule", s.id.clone()), ("Oncall-Who", who.clone())],
         files: vec![FileChange::Write { path, content }],
         window: (from, to),
+        reason: args.reason.clone(),
     };
     apply(ctx, &ws, &args.mutate, change, out, None)?;
     Ok(ExitCode::SUCCESS)

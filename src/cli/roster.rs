@@ -49,7 +49,7 @@ pub struct RosterArgs {
     pub handle: String,
 
     /// The change takes effect at the first handoff after this [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub from: Option<String>,
 
     #[command(flatten)]
@@ -121,6 +121,23 @@ pub fn run(ctx: &Context, cmd: &RosterCommand, out: &mut dyn Write) -> Result<Ex
         None => ctx.now,
     };
     let (li, layer) = find_layer(s, &args.layer, from)?;
+    // A later roster change of the same layer is already planned: changing
+    // the part before it would not carry over into it.
+    if let Some(later) = s
+        .layers
+        .iter()
+        .filter(|l| l.name == layer.name && l.start > from)
+        .min_by_key(|l| l.start)
+    {
+        let when = later.start.with_timezone(&s.timezone).format("%Y-%m-%d %H:%M");
+        return Err(CliError::user(format!(
+            "layer `{}` already changes at {when} (an earlier roster change)",
+            layer.name
+        ))
+        .hint(format!(
+            "make this change from then on (--from '{when}'), or undo that change first"
+        )));
+    }
     let handle = whoami(ctx, dir, Some(&args.handle))?;
     if adding && layer.members.contains(&handle) {
         return Err(CliError::user(format!(
@@ -212,7 +229,11 @@ pub fn run(ctx: &Context, cmd: &RosterCommand, out: &mut dyn Write) -> Result<Ex
                 new.remove("end");
             }
         }
-        let when = short(at, ctx.now, &s.timezone);
+        let when = format!(
+            "{} {}",
+            short(at, ctx.now, &s.timezone),
+            at.with_timezone(&s.timezone).format("%Z")
+        );
         new.decor_mut().set_prefix(format!(
             "\n# `{}` continues from {when} with {handle} {} (oncall roster {verb}).\n",
             layer.name,
@@ -236,6 +257,7 @@ pub fn run(ctx: &Context, cmd: &RosterCommand, out: &mut dyn Write) -> Result<Ex
         trailers: vec![("Oncall-Schedule", s.id.clone()), ("Oncall-Who", handle.clone())],
         files: vec![FileChange::Write { path, content }],
         window: (effective, effective + chrono::TimeDelta::days(120)),
+        reason: None,
     };
     apply(ctx, &ws, &args.mutate, change, out, None)?;
     Ok(ExitCode::SUCCESS)

@@ -32,11 +32,11 @@ pub struct Args {
     pub schedule: String,
 
     /// Start of the window [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub from: Option<String>,
 
     /// End of the window [default: 14 days after --from]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub to: Option<String>,
 
     /// Only this person's shifts
@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         None => ctx.now,
     };
     let to = match &args.to {
-        Some(s) => ctx.time(s)?,
+        Some(s) => ctx.time_after(s, from)?,
         None => from + TimeDelta::days(14),
     };
     if to <= from {

@@ -40,27 +40,32 @@ pub struct Args {
     pub with: Option<String>,
 
     /// A date on which you hold the shift to give away
-    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"])]
+    #[arg(long, allow_hyphen_values = true, value_name = "DATE", conflicts_with_all = ["from", "to"])]
     pub mine: Option<String>,
 
     /// A date on which your partner holds the shift you take
-    #[arg(long, value_name = "DATE", conflicts_with_all = ["theirs_from", "theirs_to"])]
+    #[arg(long, allow_hyphen_values = true, value_name = "DATE", conflicts_with_all = ["theirs_from", "theirs_to"])]
     pub theirs: Option<String>,
 
     /// Start of the part of your shift to give away
-    #[arg(long, value_name = "TIME", requires = "to")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME", requires = "to")]
     pub from: Option<String>,
 
     /// End of the part of your shift to give away
-    #[arg(long, value_name = "TIME", requires = "from")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME", requires = "from")]
     pub to: Option<String>,
 
     /// Start of the part of their shift you take
-    #[arg(long, value_name = "TIME", requires = "theirs_to")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME", requires = "theirs_to")]
     pub theirs_from: Option<String>,
 
     /// End of the part of their shift you take
-    #[arg(long, value_name = "TIME", requires = "theirs_from")]
+    #[arg(
+        long,
+        allow_hyphen_values = true,
+        value_name = "TIME",
+        requires = "theirs_from"
+    )]
     pub theirs_to: Option<String>,
 
     /// Why (kept in the file and the commit)
@@ -165,7 +170,12 @@ fn interactive(
     };
     let s = select_one(dir, &sid)?;
     let me = whoami(ctx, dir, args.as_.as_deref())?;
-    let upcoming = engine::timeline(s, ctx.now, ctx.now + TimeDelta::days(90));
+    // Shifts starting within 90 days, whole (the window reaches further).
+    let horizon = ctx.now + TimeDelta::days(90);
+    let upcoming: Vec<engine::Block> = engine::timeline(s, ctx.now, horizon + TimeDelta::days(60))
+        .into_iter()
+        .filter(|b| b.span.start < horizon)
+        .collect();
     let label = |p: &str, sp: &Span| {
         format!(
             "{p:<10} {} – {}",
@@ -225,7 +235,10 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         let me = whoami(ctx, dir, args.as_.as_deref())?;
         let (_, my_span) = match (&args.mine, &args.from, &args.to) {
             (Some(d), _, _) => pick(ctx, s, Some(&me), "", ctx.time(d)?, "--mine")?,
-            (None, Some(f), Some(t)) => (me.clone(), holds(s, &me, Span::new(ctx.time(f)?, ctx.time(t)?))?),
+            (None, Some(f), Some(t)) => {
+                let f = ctx.time(f)?;
+                (me.clone(), holds(s, &me, Span::new(f, ctx.time_after(t, f)?))?)
+            }
             _ => return Err(CliError::usage("give --mine DATE, or --from and --to")),
         };
         let with = match &args.with {
@@ -235,7 +248,8 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         let (partner, their_span) = match (&args.theirs, &args.theirs_from, &args.theirs_to) {
             (Some(d), _, _) => pick(ctx, s, with.as_deref(), &me, ctx.time(d)?, "--theirs")?,
             (None, Some(f), Some(t)) => {
-                let span = Span::new(ctx.time(f)?, ctx.time(t)?);
+                let f = ctx.time(f)?;
+                let span = Span::new(f, ctx.time_after(t, f)?);
                 let p = match with {
                     Some(w) => {
                         holds(s, &w, span)?;
@@ -260,6 +274,19 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         ));
     };
     let s = select_one(dir, &sid)?;
+    // A shift under way is swapped from now on: the past is not rewritten.
+    let (my_span, their_span) = if args.mutate.force {
+        (my_span, their_span)
+    } else {
+        let cut = |sp: Span| Span::new(sp.start.max(ctx.now), sp.end);
+        (cut(my_span), cut(their_span))
+    };
+    if (my_span.end <= my_span.start || their_span.end <= their_span.start) && !args.mutate.force {
+        return Err(
+            CliError::user("one of these shifts is over: swapping it rewrites history")
+                .hint("pass --force if that is what you want"),
+        );
+    }
     if my_span.start >= my_span.end || their_span.start >= their_span.end {
         return Err(CliError::usage("each period must end after it starts"));
     }
@@ -276,13 +303,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         );
     }
     let tz = s.timezone;
-    let range = |sp: Span| {
-        format!(
-            "{} – {}",
-            short(sp.start, ctx.now, &tz),
-            short(sp.end, ctx.now, &tz)
-        )
-    };
+    let range = |sp: Span| crate::timearg::range(sp.start, sp.end, ctx.now, &tz);
     let summary = format!(
         "swap {}: {me} ⇄ {partner}, {} and {}",
         s.id,
@@ -329,6 +350,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
             my_span.start.min(their_span.start),
             my_span.end.max(their_span.end),
         ),
+        reason: args.reason.clone(),
     };
     let ask = prompted.then_some("Make this swap?");
     apply(ctx, &ws, &args.mutate, change, out, ask)?;

@@ -138,13 +138,14 @@ fn revert(
         trailers,
         files,
         window: (ctx.now - TimeDelta::days(30), ctx.now + TimeDelta::days(365)),
+        reason: None,
     };
     apply(ctx, ws, args, change, out, None)?;
     Ok(())
 }
 
 pub fn run_undo(ctx: &Context, args: &UndoArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let ws = Workspace::open(ctx)?;
+    let ws = Workspace::open_with(ctx, true)?;
     let target = match &args.rev {
         Some(rev) => {
             let id = ws.repo.resolve(rev)?;
@@ -164,7 +165,7 @@ pub fn run_undo(ctx: &Context, args: &UndoArgs, out: &mut dyn Write) -> Result<E
 }
 
 pub fn run_redo(ctx: &Context, args: &RedoArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let ws = Workspace::open(ctx)?;
+    let ws = Workspace::open_with(ctx, true)?;
     let target = search(&ws, redo_target)?;
     revert(ctx, &ws, &target, "redo", &args.mutate, out)?;
     Ok(ExitCode::SUCCESS)

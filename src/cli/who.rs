@@ -33,7 +33,7 @@ pub struct Args {
     pub schedules: Vec<String>,
 
     /// The instant to ask about [default: now]
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TIME")]
     pub at: Option<String>,
 
     /// Read the schedules as they were at this git revision (time travel)
@@ -81,12 +81,20 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
     }
 
     let when = if args.at.is_some() { "at" } else { "now," };
+    let rev = args
+        .rev
+        .as_deref()
+        .map_or(String::new(), |r| format!(", as the schedules stood at {r}"));
     writeln!(
         out,
-        "On call {when} {} ({})",
+        "On call {when} {} ({}){rev}",
         at.with_timezone(&ctx.tz).format("%a %-d %b %Y %H:%M"),
         ctx.tz.name()
     )?;
+    if schedules.is_empty() {
+        writeln!(out, "no schedules yet: add a .toml file next to people.toml")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut t = output::table(ctx, &["SCHEDULE", "ON CALL", "SINCE", "UNTIL", "NEXT"]);
     let mut gaps = Vec::new();
     for (s, a) in &results {

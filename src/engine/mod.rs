@@ -15,6 +15,7 @@
 //! All intervals are half-open `[start, end)`.
 
 mod diff;
+mod events;
 mod time;
 mod turns;
 mod windows;
@@ -25,6 +26,7 @@ mod proptests;
 mod tests;
 
 pub use diff::{diff, time_delta, Change};
+pub use events::{events, Event, ShiftKey};
 pub use time::{local, resolve, wall_kind, WallKind};
 pub use turns::Turns;
 pub use windows::{occurrence_walls, windows};

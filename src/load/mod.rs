@@ -208,6 +208,12 @@ fn text_of<'a>(f: &'a SourceFile, display: &str, diags: &mut Vec<Diagnostic>) ->
 
 /// Parses TOML, reporting every syntax error. `None` when there were any.
 fn parse<'a>(cx: &mut FileCx, text: &'a str, people: bool) -> Option<toml::Spanned<DeTable<'a>>> {
+    // An unresolved merge conflict: say so once, not once per `=`.
+    if let Some(at) = conflict_marker(text) {
+        cx.error("merge-conflict", at..at + 7, "unresolved merge conflict")
+            .hint = Some("resolve it (keep the lines you want, delete the <<<<<<<, ======= and >>>>>>> lines), then commit".into());
+        return None;
+    }
     let (table, mut errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         return Some(table);
@@ -248,6 +254,14 @@ fn parse<'a>(cx: &mut FileCx, text: &'a str, people: bool) -> Option<toml::Spann
     None
 }
 
+/// The byte offset of a line starting with `<<<<<<< `, if any.
+fn conflict_marker(text: &str) -> Option<usize> {
+    if text.starts_with("<<<<<<< ") {
+        return Some(0);
+    }
+    text.find("\n<<<<<<< ").map(|i| i + 1)
+}
+
 /// Loads a directory from its files.
 pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Loaded {
     let display = |rel: &str| format!("{display_root}{rel}");
@@ -267,15 +281,102 @@ pub fn load_files(root: &Path, display_root: &str, files: Vec<SourceFile>) -> Lo
                     span: &(0..0),
                     what: "oncall.toml",
                 };
-                t.check_keys(&mut cx, &["default_timezone"]);
+                t.check_keys(&mut cx, &["default_timezone", "paging"]);
                 if let Some((name, span)) = t.string(&mut cx, "default_timezone", false) {
                     default_tz_declared = true;
                     settings.default_timezone = timezone(&mut cx, name, span);
                 }
+                settings.paging = read_paging(&mut cx, &t);
             }
             diagnostics.extend(cx.into_sorted());
         } else {
             default_tz_declared = true;
+        }
+
+        /// `[paging]`: the service's name and the numbers it calls from.
+        /// `None` when absent or when anything in it is wrong (reported).
+        fn read_paging(cx: &mut FileCx, top: &Table) -> Option<crate::model::Paging> {
+            let value = top.get("paging")?;
+            let toml::de::DeValue::Table(table) = value.get_ref() else {
+                cx.error(
+                    "wrong-type",
+                    value.span(),
+                    "`paging` in oncall.toml must be a table: [paging] with name = \"...\" and numbers = [...]",
+                );
+                return None;
+            };
+            // Problems of the table as a whole point at its `[paging]` header.
+            let key_span = top.key_span("paging").unwrap_or(value.span());
+            let line_start = cx.text[..key_span.start].rfind('\n').map_or(0, |i| i + 1);
+            let close = usize::from(cx.text[key_span.end..].starts_with(']'));
+            let span = line_start..key_span.end + close;
+            let t = Table {
+                table,
+                span: &span,
+                what: "[paging]",
+            };
+            let before = cx.diags.iter().filter(|d| d.is_error()).count();
+            t.check_keys(cx, &["name", "numbers"]);
+            let name = t.string(cx, "name", true);
+            if let Some((n, span)) = &name {
+                if n.trim().is_empty() {
+                    cx.error("empty-name", span.clone(), "`name` in [paging] is empty")
+                        .hint = Some("write the name phones should show, like name = \"Acme Paging\"".into());
+                }
+            }
+            let mut numbers: Vec<String> = Vec::new();
+            if let Some((items, span)) = t.strings(cx, "numbers", true) {
+                let written_empty = matches!(
+                    t.get("numbers").map(|v| v.get_ref()),
+                    Some(toml::de::DeValue::Array(a)) if a.is_empty()
+                );
+                if written_empty {
+                    cx.error("empty-numbers", span, "`numbers` in [paging] is empty")
+                        .hint = Some(
+                        "list the numbers the paging service calls from, like numbers = [\"+14155550100\"]"
+                            .into(),
+                    );
+                }
+                for (n, span) in items {
+                    if !is_e164(n) {
+                        cx.error(
+                            "invalid-phone",
+                            span,
+                            format!("paging number `{n}` is not in E.164 form"),
+                        )
+                        .hint = Some(
+                            "write `+`, the country code and the number, digits only, like +14155550100"
+                                .into(),
+                        );
+                    } else if numbers.iter().any(|m| m == n) {
+                        cx.warning(
+                            "duplicate-phone",
+                            span,
+                            format!("paging number `{n}` is listed twice"),
+                        );
+                    } else {
+                        numbers.push(n.to_string());
+                    }
+                }
+            }
+            let errors = cx.diags.iter().filter(|d| d.is_error()).count();
+            match name {
+                Some((n, _)) if errors == before => Some(crate::model::Paging {
+                    name: n.to_string(),
+                    numbers,
+                }),
+                _ => None,
+            }
+        }
+
+        /// `+`, then 2 to 15 digits, the first not 0 (ITU-T E.164).
+        fn is_e164(s: &str) -> bool {
+            let Some(digits) = s.strip_prefix('+') else {
+                return false;
+            };
+            (2..=15).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0')
         }
     }
 

@@ -211,7 +211,18 @@ impl Repo {
         author: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<git2::Signature<'static>, StoreError> {
-        let time = git2::Time::new(now.timestamp(), 0);
+        self.signature_at(author, now, 0)
+    }
+
+    /// [`Repo::signature`] with the committer's UTC offset in minutes, as
+    /// git records it.
+    pub fn signature_at(
+        &self,
+        author: Option<&str>,
+        now: DateTime<Utc>,
+        offset_minutes: i32,
+    ) -> Result<git2::Signature<'static>, StoreError> {
+        let time = git2::Time::new(now.timestamp(), offset_minutes);
         if let Some(author) = author {
             let bad = || StoreError::BadAuthor(author.to_string());
             let (name, email) = parse_author(author).ok_or_else(bad)?;
@@ -469,6 +480,43 @@ impl Repo {
                 out.push(self.commit_info(commit.id())?);
             }
             next = parent;
+        }
+        Ok(out)
+    }
+
+    /// Every commit reachable from HEAD that changed the schedule directory,
+    /// including those merged in from other branches, newest first (by
+    /// commit time, parents after children), at most `limit`. Merge commits
+    /// themselves are left out: the commits they bring are listed instead.
+    pub fn log_all(&self, limit: usize) -> Result<Vec<CommitInfo>, StoreError> {
+        let mut out = Vec::new();
+        if self.head_commit()?.is_none() {
+            return Ok(out);
+        }
+        let mut walk = self.repo.revwalk()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)?;
+        walk.push_head()?;
+        for id in walk {
+            if out.len() >= limit {
+                break;
+            }
+            let commit = self.repo.find_commit(id?)?;
+            if commit.parent_count() > 1 {
+                continue;
+            }
+            let parent = if commit.parent_count() == 1 {
+                Some(commit.parent(0)?)
+            } else {
+                None
+            };
+            let here = self.schedule_entry_id(&commit)?;
+            let before = match &parent {
+                Some(p) => self.schedule_entry_id(p)?,
+                None => None,
+            };
+            if here != before {
+                out.push(self.commit_info(commit.id())?);
+            }
         }
         Ok(out)
     }

@@ -888,6 +888,20 @@ fn two_clones_merge_without_conflicts() {
     env.git_in(b.path(), &["pull", "-q", "--rebase", "origin", "main"]);
     env.git_in(b.path(), &["push", "-q", "origin", "main"]);
     env.git_in(a.path(), &["pull", "-q", "--no-rebase", "origin", "main"]);
+    // history in A lists B's swap, merged in, as well as A's own.
+    let out = env
+        .oncall_in(a.path())
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let swaps = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "swap")
+        .count();
+    assert_eq!(swaps, 2, "{v}");
     for dir in [a.path(), b.path()] {
         env.oncall_in(dir).args(["validate"]).assert().success();
         let out = env
@@ -933,4 +947,106 @@ fn a_change_that_double_books_someone_is_made_with_a_warning() {
         .stderr(contains(
             "`bob` is on call in both `backup` and `team` at the same time",
         ));
+}
+
+#[test]
+fn changes_are_checked_against_what_is_committed() {
+    let env = GitEnv::new();
+    // erin exists only in an uncommitted edit: an override naming erin
+    // would commit a directory that names an unknown person.
+    let people = env.dir().join("people.toml");
+    let edited = format!(
+        "{}\n[erin]\nname = \"Erin\"\n",
+        std::fs::read_to_string(&people).unwrap()
+    );
+    std::fs::write(&people, &edited).unwrap();
+    let head = env.head();
+    env.oncall()
+        .args([
+            "override",
+            "team",
+            "--who",
+            "erin",
+            "--from",
+            "2026-12-08 09:00",
+            "--to",
+            "+1d",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("no person `erin`"));
+    assert_eq!(env.head(), head);
+    assert_eq!(std::fs::read_to_string(&people).unwrap(), edited);
+}
+
+#[test]
+fn the_past_is_not_rewritten_without_force() {
+    let env = GitEnv::new();
+    // Started yesterday: the override starts now instead.
+    env.oncall()
+        .args([
+            "override",
+            "team",
+            "--who",
+            "dave",
+            "--from",
+            "yesterday",
+            "--to",
+            "+2d",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("starts now"));
+    assert_eq!(env.who_at("2026-12-02T12:00:00Z").as_deref(), Some("alice"));
+    assert_eq!(env.who_at("2026-12-03T18:00:00Z").as_deref(), Some("dave"));
+    // Undoing a change whose time has begun rewrites the past: --force.
+    let env = GitEnv::new();
+    env.oncall()
+        .args([
+            "swap",
+            "team",
+            "--as",
+            "alice",
+            "--mine",
+            "2026-12-03",
+            "--theirs",
+            "2026-12-08",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        env.who_at("2026-12-02T12:00:00Z").as_deref(),
+        Some("alice"),
+        "the past of the current shift is kept"
+    );
+    assert_eq!(env.who_at("2026-12-04T12:00:00Z").as_deref(), Some("bob"));
+}
+
+#[test]
+fn reason_and_relative_times() {
+    let env = GitEnv::new();
+    env.oncall()
+        .args([
+            "override",
+            "team",
+            "--who",
+            "dave",
+            "--from",
+            "2026-12-08 09:00",
+            "--to",
+            "+8h",
+            "--reason",
+            "bob at the dentist",
+        ])
+        .assert()
+        .success();
+    let msg = env.git(&["log", "-1", "--format=%B"]);
+    assert!(msg.contains("Reason: bob at the dentist"), "{msg}");
+    assert_eq!(env.who_at("2026-12-08T15:30:00Z").as_deref(), Some("dave"));
+    assert_eq!(
+        env.who_at("2026-12-08T16:30:00Z").as_deref(),
+        Some("bob"),
+        "+8h counts from --from"
+    );
+    env.oncall().args(["who", "--at", "-1h"]).assert().success();
 }
