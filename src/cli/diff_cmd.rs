@@ -120,7 +120,9 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
     for n in &names {
         let n = n.trim_end_matches('/');
         if !ids.iter().any(|id| *id == n || id.starts_with(&format!("{n}/"))) {
-            return Err(CliError::usage(format!("no schedule `{n}` in either revision")));
+            return Err(CliError::usage(format!(
+                "`{n}` is neither a revision nor a schedule"
+            )));
         }
     }
     let selected = |id: &str| {
