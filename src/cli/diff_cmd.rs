@@ -3,16 +3,16 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::TimeDelta;
 use clap::ValueEnum;
 use serde::Serialize;
 
+use super::mutate::deltas_text;
 use super::{CliError, Context};
 use crate::engine::{self, time_delta};
 use crate::load;
 use crate::model::Directory;
 use crate::store::Repo;
-use crate::timearg::{humanize, parse_duration, rfc3339, short};
+use crate::timearg::{parse_duration, rfc3339, short};
 
 /// Show where two revisions put different people on call.
 ///
@@ -74,10 +74,6 @@ struct ChangeView {
     after: Option<String>,
 }
 
-fn signed(d: TimeDelta) -> String {
-    format!("{}{}", if d > TimeDelta::zero() { "+" } else { "−" }, humanize(d))
-}
-
 pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let horizon = parse_duration(&args.horizon).map_err(CliError::usage)?;
     let root = ctx.root()?;
@@ -109,14 +105,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
     };
     let from = ctx.now;
     let to = from + horizon;
-    let mut ids: Vec<&str> = before
-        .schedules
-        .iter()
-        .chain(after.schedules.iter())
-        .map(|s| s.id.as_str())
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = super::mutate::all_ids(&before, &after);
     for n in &names {
         let n = n.trim_end_matches('/');
         if !ids.iter().any(|id| *id == n || id.starts_with(&format!("{n}/"))) {
@@ -161,17 +150,7 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
                 .map(|(p, d)| (p.to_string(), d.num_minutes() as f64 / 60.0))
                 .collect(),
         });
-        diffs.push((
-            id.to_string(),
-            changes
-                .iter()
-                .map(|c| (c.span, c.before.map(str::to_owned), c.after.map(str::to_owned)))
-                .collect::<Vec<_>>(),
-            time_delta(&changes)
-                .into_iter()
-                .map(|(p, d)| (p.to_string(), d))
-                .collect::<Vec<_>>(),
-        ));
+        diffs.push((id, changes));
     }
     let when = |t| short(t, ctx.now, &ctx.tz);
     match args.format {
@@ -187,24 +166,21 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
             if diffs.is_empty() {
                 writeln!(out, "no change in who is on call")?;
             }
-            for (id, changes, deltas) in &diffs {
+            for (id, changes) in &diffs {
                 writeln!(out, "{id}:")?;
-                for (span, b, a) in changes {
+                for c in changes {
                     writeln!(
                         out,
                         "  {} – {}: {} → {}",
-                        when(span.start),
-                        when(span.end),
-                        b.as_deref().unwrap_or("nobody"),
-                        a.as_deref().unwrap_or("nobody")
+                        when(c.span.start),
+                        when(c.span.end),
+                        c.before.unwrap_or("nobody"),
+                        c.after.unwrap_or("nobody")
                     )?;
                 }
+                let deltas = deltas_text(changes, "");
                 if !deltas.is_empty() {
-                    let parts: Vec<String> = deltas
-                        .iter()
-                        .map(|(p, d)| format!("{p} {}", signed(*d)))
-                        .collect();
-                    writeln!(out, "  on-call time: {}", parts.join(", "))?;
+                    writeln!(out, "  on-call time: {deltas}")?;
                 }
             }
         }
@@ -219,27 +195,24 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
             if diffs.is_empty() {
                 writeln!(out, "No change in who is on call.")?;
             }
-            for (id, changes, deltas) in &diffs {
+            for (id, changes) in &diffs {
                 writeln!(
                     out,
                     "#### `{id}`\n\n| from | to | before | after |\n|---|---|---|---|"
                 )?;
-                for (span, b, a) in changes {
+                for c in changes {
                     writeln!(
                         out,
                         "| {} | {} | {} | {} |",
-                        when(span.start),
-                        when(span.end),
-                        b.as_deref().unwrap_or("*nobody*"),
-                        a.as_deref().unwrap_or("*nobody*")
+                        when(c.span.start),
+                        when(c.span.end),
+                        c.before.unwrap_or("*nobody*"),
+                        c.after.unwrap_or("*nobody*")
                     )?;
                 }
+                let deltas = deltas_text(changes, "**");
                 if !deltas.is_empty() {
-                    let parts: Vec<String> = deltas
-                        .iter()
-                        .map(|(p, d)| format!("**{p}** {}", signed(*d)))
-                        .collect();
-                    writeln!(out, "\nOn-call time: {}", parts.join(", "))?;
+                    writeln!(out, "\nOn-call time: {deltas}")?;
                 }
                 writeln!(out)?;
             }

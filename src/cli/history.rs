@@ -7,11 +7,11 @@ use chrono::TimeDelta;
 use serde::Serialize;
 
 use super::{CliError, Context};
-use crate::engine::{self, time_delta};
+use crate::engine;
 use crate::load;
 use crate::model::Directory;
 use crate::store::Repo;
-use crate::timearg::{humanize, parse_duration, rfc3339, short};
+use crate::timearg::{parse_duration, rfc3339, short};
 
 /// Show who changed what, when and why, with each change's effect.
 ///
@@ -112,16 +112,11 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         let before = load_at(c.parent)?;
         let from = c.time.min(ctx.now) - TimeDelta::days(0);
         let to = from + horizon;
-        let mut ids: Vec<&str> = before
-            .schedules
-            .iter()
-            .chain(after.schedules.iter())
-            .map(|s| s.id.as_str())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
         let mut effect = Vec::new();
-        for id in ids.into_iter().filter(|id| selected(id)) {
+        for id in super::mutate::all_ids(&before, &after)
+            .into_iter()
+            .filter(|id| selected(id))
+        {
             for ch in engine::diff(before.schedule(id), after.schedule(id), from, to) {
                 effect.push(Effect {
                     schedule: id.to_string(),
@@ -200,26 +195,16 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
                     })
                 })
                 .collect();
-            let deltas = time_delta(&changes);
-            let parts: Vec<String> = deltas
-                .iter()
-                .map(|(p, d)| {
-                    format!(
-                        "{p} {}{}",
-                        if *d > TimeDelta::zero() { "+" } else { "−" },
-                        humanize(*d)
-                    )
-                })
-                .collect();
+            let deltas = super::mutate::deltas_text(&changes, "");
             let n = changes.len();
             writeln!(
                 out,
                 "    {s}: {n} interval{} changed{}",
                 if n == 1 { "" } else { "s" },
-                if parts.is_empty() {
+                if deltas.is_empty() {
                     String::new()
                 } else {
-                    format!("; {}", parts.join(", "))
+                    format!("; {deltas}")
                 }
             )?;
         }

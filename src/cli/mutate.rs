@@ -200,12 +200,8 @@ pub fn write_effect(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> std::io::Result<usize> {
-    let mut ids: Vec<&str> = before.schedules.iter().map(|s| s.id.as_str()).collect();
-    ids.extend(after.schedules.iter().map(|s| s.id.as_str()));
-    ids.sort_unstable();
-    ids.dedup();
     let mut n = 0;
-    for id in ids {
+    for id in all_ids(before, after) {
         let (a, b) = (before.schedule(id), after.schedule(id));
         let changes = engine::diff(a, b, from, to);
         if changes.is_empty() {
@@ -223,22 +219,41 @@ pub fn write_effect(
                 c.after.unwrap_or("nobody")
             )?;
         }
-        let deltas = time_delta(&changes);
+        let deltas = deltas_text(&changes, "");
         if !deltas.is_empty() {
-            let parts: Vec<String> = deltas
-                .iter()
-                .map(|(p, d)| {
-                    format!(
-                        "{p} {}{}",
-                        if *d > TimeDelta::zero() { "+" } else { "−" },
-                        humanize(*d)
-                    )
-                })
-                .collect();
-            writeln!(out, "  on-call time: {}", parts.join(", "))?;
+            writeln!(out, "  on-call time: {deltas}")?;
         }
     }
     Ok(n)
+}
+
+/// The ids of every schedule in either directory, sorted.
+pub fn all_ids<'d>(before: &'d Directory, after: &'d Directory) -> Vec<&'d str> {
+    let mut ids: Vec<&str> = before
+        .schedules
+        .iter()
+        .chain(&after.schedules)
+        .map(|s| s.id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// `alice +7d, bob −7d`: on-call time gained or lost per person, each name
+/// wrapped in `mark` (`**` for Markdown).
+pub fn deltas_text(changes: &[engine::Change], mark: &str) -> String {
+    time_delta(changes)
+        .iter()
+        .map(|(p, d)| {
+            format!(
+                "{mark}{p}{mark} {}{}",
+                if *d > TimeDelta::zero() { "+" } else { "−" },
+                humanize(*d)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// How many intervals of `[from, to)` put someone else on call after the change.
