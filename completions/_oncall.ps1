@@ -343,8 +343,8 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system''s]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'The final shifts as an iCalendar feed, or a folder of feeds')
-            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'The paging service''s numbers as a contact card (vCard)')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to')
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export the paging service''s numbers as a contact card (vCard 4.0)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -360,8 +360,8 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The schedule directory [default: the nearest folder, from here up, holding people.toml or schedules/people.toml]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR in the environment turns `auto` off')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system''s]')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'oncall;export;vcard' {
@@ -371,13 +371,13 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour; NO_COLOR in the environment turns `auto` off')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system''s]')
             [CompletionResult]::new('--qr', '--qr', [CompletionResultType]::ParameterName, 'Print the card as a QR code for a phone''s camera instead of as text')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'oncall;export;help' {
-            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'The final shifts as an iCalendar feed, or a folder of feeds')
-            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'The paging service''s numbers as a contact card (vCard)')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to')
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export the paging service''s numbers as a contact card (vCard 4.0)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -491,8 +491,8 @@ Register-ArgumentCompleter -Native -CommandName 'oncall' -ScriptBlock {
             break
         }
         'oncall;help;export' {
-            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'The final shifts as an iCalendar feed, or a folder of feeds')
-            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'The paging service''s numbers as a contact card (vCard)')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to')
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export the paging service''s numbers as a contact card (vCard 4.0)')
             break
         }
         'oncall;help;export;ics' {

@@ -316,8 +316,8 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand --tz 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system''s]'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand ics 'The final shifts as an iCalendar feed, or a folder of feeds'
-            cand vcard 'The paging service''s numbers as a contact card (vCard)'
+            cand ics 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to'
+            cand vcard 'Export the paging service''s numbers as a contact card (vCard 4.0)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oncall;export;ics'= {
@@ -332,8 +332,8 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand --repo 'The schedule directory [default: the nearest folder, from here up, holding people.toml or schedules/people.toml]'
             cand --color 'When to use colour; NO_COLOR in the environment turns `auto` off'
             cand --tz 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system''s]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oncall;export;vcard'= {
             cand -o 'Write the card to FILE instead of stdout (replaced atomically)'
@@ -342,12 +342,12 @@ set edit:completion:arg-completer[oncall] = {|@words|
             cand --color 'When to use colour; NO_COLOR in the environment turns `auto` off'
             cand --tz 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system''s]'
             cand --qr 'Print the card as a QR code for a phone''s camera instead of as text'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'oncall;export;help'= {
-            cand ics 'The final shifts as an iCalendar feed, or a folder of feeds'
-            cand vcard 'The paging service''s numbers as a contact card (vCard)'
+            cand ics 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to'
+            cand vcard 'Export the paging service''s numbers as a contact card (vCard 4.0)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oncall;export;help;ics'= {
@@ -435,8 +435,8 @@ set edit:completion:arg-completer[oncall] = {|@words|
         &'oncall;help;diff'= {
         }
         &'oncall;help;export'= {
-            cand ics 'The final shifts as an iCalendar feed, or a folder of feeds'
-            cand vcard 'The paging service''s numbers as a contact card (vCard)'
+            cand ics 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to'
+            cand vcard 'Export the paging service''s numbers as a contact card (vCard 4.0)'
         }
         &'oncall;help;export;ics'= {
         }

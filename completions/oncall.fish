@@ -278,8 +278,8 @@ always\t''
 never\t''"
 complete -c oncall -n "__fish_oncall_using_subcommand export; and not __fish_seen_subcommand_from ics vcard help" -l tz -d 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system\'s]' -r
 complete -c oncall -n "__fish_oncall_using_subcommand export; and not __fish_seen_subcommand_from ics vcard help" -s h -l help -d 'Print help'
-complete -c oncall -n "__fish_oncall_using_subcommand export; and not __fish_seen_subcommand_from ics vcard help" -f -a "ics" -d 'The final shifts as an iCalendar feed, or a folder of feeds'
-complete -c oncall -n "__fish_oncall_using_subcommand export; and not __fish_seen_subcommand_from ics vcard help" -f -a "vcard" -d 'The paging service\'s numbers as a contact card (vCard)'
+complete -c oncall -n "__fish_oncall_using_subcommand export; and not __fish_seen_subcommand_from ics vcard help" -f -a "ics" -d 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to'
+complete -c oncall -n "__fish_oncall_using_subcommand export; and not __fish_seen_subcommand_from ics vcard help" -f -a "vcard" -d 'Export the paging service\'s numbers as a contact card (vCard 4.0)'
 complete -c oncall -n "__fish_oncall_using_subcommand export; and not __fish_seen_subcommand_from ics vcard help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from ics" -l person -d 'Only this person\'s shifts' -r
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from ics" -l from -d 'Start of the window [default: 15 days ago]' -r
@@ -293,7 +293,7 @@ complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_su
 always\t''
 never\t''"
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from ics" -l tz -d 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system\'s]' -r
-complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from ics" -s h -l help -d 'Print help'
+complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from ics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from vcard" -s o -l output -d 'Write the card to FILE instead of stdout (replaced atomically)' -r -F
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from vcard" -l repo -d 'The schedule directory [default: the nearest folder, from here up, holding people.toml or schedules/people.toml]' -r -F
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from vcard" -l color -d 'When to use colour; NO_COLOR in the environment turns `auto` off' -r -f -a "auto\t''
@@ -301,9 +301,9 @@ always\t''
 never\t''"
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from vcard" -l tz -d 'Timezone to show times in and to read local TIMEs in [default: TZ, else the system\'s]' -r
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from vcard" -l qr -d 'Print the card as a QR code for a phone\'s camera instead of as text'
-complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from vcard" -s h -l help -d 'Print help'
-complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "ics" -d 'The final shifts as an iCalendar feed, or a folder of feeds'
-complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "vcard" -d 'The paging service\'s numbers as a contact card (vCard)'
+complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from vcard" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "ics" -d 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to'
+complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "vcard" -d 'Export the paging service\'s numbers as a contact card (vCard 4.0)'
 complete -c oncall -n "__fish_oncall_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -l repo -d 'The schedule directory [default: the nearest folder, from here up, holding people.toml or schedules/people.toml]' -r -F
 complete -c oncall -n "__fish_oncall_using_subcommand completions" -l color -d 'When to use colour; NO_COLOR in the environment turns `auto` off' -r -f -a "auto\t''
@@ -341,5 +341,5 @@ complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_
 complete -c oncall -n "__fish_oncall_using_subcommand help; and not __fish_seen_subcommand_from who shifts schedules people validate init override swap offer offers take withdraw roster undo redo history diff export completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from roster" -f -a "add" -d 'Add a member: they join at the end of the rotation order'
 complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from roster" -f -a "remove" -d 'Remove a member; the others keep their order'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "ics" -d 'The final shifts as an iCalendar feed, or a folder of feeds'
-complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "vcard" -d 'The paging service\'s numbers as a contact card (vCard)'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "ics" -d 'Export the final shifts as an iCalendar (RFC 5545) feed, or a folder of feeds to publish for phones to subscribe to'
+complete -c oncall -n "__fish_oncall_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "vcard" -d 'Export the paging service\'s numbers as a contact card (vCard 4.0)'

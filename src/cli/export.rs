@@ -8,9 +8,7 @@ use super::{CliError, Context};
 /// Export calendars (ICS) and contacts (vCard)
 #[derive(Debug, clap::Subcommand)]
 pub enum ExportCommand {
-    /// The final shifts as an iCalendar feed, or a folder of feeds
     Ics(super::ics::Args),
-    /// The paging service's numbers as a contact card (vCard)
     Vcard(super::vcard::Args),
 }
 

@@ -16,8 +16,9 @@ use crate::timearg::parse_duration;
 /// feeds to publish for phones to subscribe to.
 ///
 /// Events are the final shifts (layers, restrictions and overrides applied),
-/// whole, in UTC, with the person, the schedule, the handoff partners and
-/// their contact details. UIDs are stable: exporting again, or after an
+/// in UTC, with the person, the schedule, the handoff partners and their
+/// contact details; a shift that continues across a rotation handoff (the
+/// same person two turns in a row) is one event per turn. UIDs are stable: exporting again, or after an
 /// unrelated change, gives the same UIDs; when a shift's person changes its
 /// UID changes, so a subscribed calendar replaces the event.
 #[derive(Debug, clap::Args)]
@@ -102,6 +103,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.oncall-tmp-{}", std::process::id()));
     std::fs::write(&tmp, bytes).map_err(err)?;
+    // A file being replaced keeps its permissions (a feed holds phone numbers).
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         err(e)
@@ -149,12 +154,13 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
         alarm,
     };
     if let Some(out_dir) = &args.dir {
+        let base = args.base_url.as_deref().map(base_url).transpose()?;
         return site(
             ctx,
             &dir,
             &schedules,
             out_dir,
-            args.base_url.as_deref(),
+            base.as_deref(),
             from,
             to,
             &cal,
@@ -177,10 +183,75 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+    s.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// Percent-encodes a relative URL path (keeps `/` and unreserved characters).
+fn url_path(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Checks `--base-url`: an http(s) URL without query or fragment; returns
+/// it with a lowercase scheme and a trailing slash.
+fn base_url(url: &str) -> Result<String, CliError> {
+    let bad = || {
+        CliError::usage(format!("--base-url `{url}` is not an http(s) URL of a folder"))
+            .hint("like https://oncall.example.com/feeds/")
+    };
+    let (scheme, rest) = url.split_once("://").ok_or_else(bad)?;
+    let scheme = scheme.to_ascii_lowercase();
+    if !(scheme == "https" || scheme == "http") || rest.is_empty() || rest.contains(['?', '#', ' ']) {
+        return Err(bad());
+    }
+    let rest = if rest.ends_with('/') {
+        rest.to_string()
+    } else {
+        format!("{rest}/")
+    };
+    Ok(format!("{scheme}://{rest}"))
+}
+
+/// Removes `.ics` files under `root/schedules` and `root/people` that this
+/// export did not write (feeds of schedules or people no longer there).
+fn remove_stale(root: &Path, written: &[String]) -> Result<usize, CliError> {
+    let mut removed = 0;
+    for sub in ["schedules", "people"] {
+        let base = root.join(sub);
+        if !base.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&base).into_iter().filter_map(Result::ok) {
+            let p = entry.path();
+            if !entry.file_type().is_file() || p.extension().is_none_or(|x| x != "ics") {
+                continue;
+            }
+            let rel = p
+                .strip_prefix(root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !written.contains(&rel) {
+                std::fs::remove_file(p)
+                    .map_err(|e| CliError::user(format!("cannot remove {}: {e}", p.display())))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// The static site: `schedules/<id>.ics`, `people/<handle>.ics`, `index.html`.
@@ -197,7 +268,7 @@ fn site(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let root = ctx.cwd.join(out_dir);
-    let mut links: Vec<(String, String, String)> = Vec::new(); // (section, label, path)
+    let mut links: Vec<(&str, String, String)> = Vec::new(); // (section, label, path)
     for s in schedules {
         let path = format!("schedules/{}.ics", s.id);
         let text = render(
@@ -206,62 +277,50 @@ fn site(
             &entries(&[*s], None, from, to),
         );
         write_atomic(&root.join(&path), text.as_bytes())?;
-        links.push(("Schedules".into(), format!("{} ({})", s.name, s.id), path));
+        links.push(("Schedules", format!("{} ({})", s.name, s.id), path));
     }
-    let mut handles: Vec<&str> = Vec::new();
     for p in &dir.people {
-        let appears = schedules.iter().any(|s| {
-            s.layers.iter().any(|l| l.members.contains(&p.handle))
-                || s.overrides.iter().any(|o| o.who == p.handle)
-        });
-        if appears {
-            handles.push(&p.handle);
+        let mine = entries(schedules, Some(&p.handle), from, to);
+        if mine.is_empty() {
+            continue;
         }
-    }
-    for h in handles {
-        let path = format!("people/{h}.ics");
-        let text = render(
-            dir,
-            &cal(calendar_name(dir, schedules, Some(h))),
-            &entries(schedules, Some(h), from, to),
-        );
+        let path = format!("people/{}.ics", p.handle);
+        let text = render(dir, &cal(calendar_name(dir, schedules, Some(&p.handle))), &mine);
         write_atomic(&root.join(&path), text.as_bytes())?;
-        let name = dir.person(h).map_or(h, |p| p.name.as_str());
-        links.push(("People".into(), format!("{name} ({h})"), path));
+        links.push(("People", format!("{} ({})", p.name, p.handle), path));
     }
-    let base = base_url.map(|b| {
-        if b.ends_with('/') {
-            b.to_string()
-        } else {
-            format!("{b}/")
-        }
-    });
+    let written: Vec<String> = links.iter().map(|(_, _, p)| p.clone()).collect();
+    let removed = remove_stale(&root, &written)?;
     let mut html = String::from(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>On-call calendars</title>\n<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}a{word-break:break-all}li{margin:.4rem 0}small{color:#666}</style>\n</head>\n<body>\n<h1>On-call calendars</h1>\n<p>Tap a calendar to subscribe on your phone; it updates by itself. Or copy the https link into your calendar app (Google Calendar: Other calendars &rarr; From URL).</p>\n",
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>On-call calendars</title>\n<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}a{word-break:break-all}li{margin:.4rem 0}small{color:#666}</style>\n</head>\n<body>\n<h1>On-call calendars</h1>\n<p>Tap a calendar to subscribe on your phone; it updates by itself. Or copy its direct link into your calendar app (Google Calendar: Other calendars &rarr; From URL).</p>\n",
     );
-    let mut section = String::new();
+    let mut section = "";
     for (sec, label, path) in &links {
-        if *sec != section {
+        if sec != &section {
             if !section.is_empty() {
                 html.push_str("</ul>\n");
             }
             html.push_str(&format!("<h2>{sec}</h2>\n<ul>\n"));
-            section = sec.clone();
+            section = sec;
         }
-        let webcal = match &base {
+        let path = url_path(path);
+        let (webcal, direct) = match base_url {
             Some(b) => {
                 let url = format!("{b}{path}");
                 let webcal = url
                     .replacen("https://", "webcal://", 1)
                     .replacen("http://", "webcal://", 1);
-                format!("href=\"{}\"", html_escape(&webcal))
+                (format!("href=\"{}\"", html_escape(&webcal)), url)
             }
-            None => format!("href=\"{}\" data-webcal", html_escape(path)),
+            None => (
+                format!("href=\"{}\" data-webcal", html_escape(&path)),
+                path.clone(),
+            ),
         };
         html.push_str(&format!(
-            "<li><a {webcal}>{}</a> <small>(<a href=\"{}\">https</a>)</small></li>\n",
+            "<li><a {webcal}>{}</a> <small>(<a href=\"{}\">direct link</a>)</small></li>\n",
             html_escape(label),
-            html_escape(path)
+            html_escape(&direct)
         ));
     }
     if !section.is_empty() {
@@ -279,5 +338,12 @@ fn site(
         links.len(),
         out_dir.display()
     )?;
+    if removed > 0 {
+        writeln!(
+            out,
+            "removed {removed} feed{} no longer published",
+            if removed == 1 { "" } else { "s" }
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,12 +7,13 @@
 //! UTF-8 character, TEXT values escaped. Event times are in UTC (`...Z`), so
 //! no VTIMEZONE is needed and every client agrees on the instant.
 //!
-//! UIDs come from the logical shift ([`crate::engine::ShiftKey`]), the
-//! person and their place in the turn, hashed: exporting twice gives the
-//! same UIDs, and so does exporting after an unrelated change. When a
-//! shift's person changes (a swap, an override), its UID changes too: a
-//! subscribed calendar drops the old event and adds the new one ("cancelled
-//! and replaced"), rather than keeping a stale copy under the old UID.
+//! UIDs come from the logical shift ([`crate::engine::ShiftKey`]: the
+//! rotation turn and the piece of it the event lies in), the person and
+//! their place in the piece, hashed: exporting twice gives the same UIDs,
+//! and so does exporting after an unrelated change. When a shift's person
+//! changes (a swap, an override), its UID changes too: a subscribed calendar
+//! drops the old event and adds the new one ("cancelled and replaced"),
+//! rather than keeping a stale copy under the old UID.
 
 use std::fmt::Write as _;
 
@@ -51,6 +52,7 @@ pub fn escape(s: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -136,11 +138,13 @@ pub fn uid(schedule_id: &str, e: &Event) -> String {
             layer,
             layer_start,
             turn,
+            piece_start,
         } => vec![
             "turn".into(),
             layer.clone(),
             stamp(*layer_start),
             turn.to_string(),
+            stamp(*piece_start),
         ],
         ShiftKey::Override { who, start, end } => {
             vec!["override".into(), who.clone(), stamp(*start), stamp(*end)]
@@ -187,6 +191,7 @@ pub fn render(dir: &Directory, cal: &Calendar, entries: &[Entry]) -> String {
     ));
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
+    line(&format!("NAME:{}", escape(&cal.name)));
     line(&format!("X-WR-CALNAME:{}", escape(&cal.name)));
     line(&format!("REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}"));
     line(&format!("X-PUBLISHED-TTL:{REFRESH}"));
@@ -199,18 +204,28 @@ pub fn render(dir: &Directory, cal: &Calendar, entries: &[Entry]) -> String {
         let summary = format!("On call: {} ({who})", s.name);
         let mut desc = format!("{who} ({}) is on call for {} ({}).", e.person, s.name, s.id);
         match e.previous {
-            Some(p) => {
+            Some(Some(p)) => {
                 let _ = write!(desc, "\nTakes over from {} ({p}).", name_of(dir, p));
             }
-            None => desc.push_str("\nNobody is on call before this shift."),
+            Some(None) => desc.push_str("\nNobody is on call before this shift."),
+            None => {}
         }
         match e.next {
-            Some(n) => {
+            Some(Some(n)) => {
                 let _ = write!(desc, "\nHands over to {} ({n}).", name_of(dir, n));
             }
-            None => desc.push_str("\nNobody is on call after this shift."),
+            Some(None) => desc.push_str("\nNobody is on call after this shift."),
+            None => {}
         }
-        for h in [Some(e.person), e.previous, e.next].into_iter().flatten() {
+        let mut listed: Vec<&str> = Vec::new();
+        for h in [Some(e.person), e.previous.flatten(), e.next.flatten()]
+            .into_iter()
+            .flatten()
+        {
+            if listed.contains(&h) {
+                continue;
+            }
+            listed.push(h);
             if let Some(p) = dir.person(h) {
                 let c = contact(p);
                 if !c.is_empty() {
@@ -252,7 +267,7 @@ mod tests {
     #[test]
     fn escaping() {
         assert_eq!(escape(r#"O'Brien, Jr.; "ops""#), r#"O'Brien\, Jr.\; "ops""#);
-        assert_eq!(escape("a\\b\nc\rd\u{7}"), "a\\\\b\\ncd");
+        assert_eq!(escape("a\\b\nc\rd\u{7}\te"), "a\\\\b\\ncd\te");
     }
 
     #[test]

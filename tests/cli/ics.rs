@@ -252,3 +252,86 @@ fn output_file_is_written() {
         .unwrap()
         .starts_with("BEGIN:VCALENDAR\r\n"));
 }
+
+#[test]
+fn an_override_on_one_night_changes_only_that_night() {
+    // The follow-the-sun demo: each region's week is seven nightly pieces.
+    let env = GitEnv::bare();
+    let dir = env.dir();
+    for f in ["people.toml", "oncall.toml", "support/follow-the-sun.toml"] {
+        let to = dir.join(f);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(root().join("schedules").join(f), to).unwrap();
+    }
+    env.git(&["init", "-q", "-b", "main"]);
+    env.git(&["add", "."]);
+    env.git(&["commit", "-q", "-m", "demo"]);
+    let feed = || {
+        let out = env
+            .oncall()
+            .args([
+                "export",
+                "ics",
+                "--from",
+                "2027-01-25T00:00:00Z",
+                "--to",
+                "2027-02-08T00:00:00Z",
+            ])
+            .output()
+            .unwrap();
+        uids(&String::from_utf8(out.stdout).unwrap())
+    };
+    let before = feed();
+    env.oncall()
+        .args(["override", "support/follow-the-sun", "--who", "olivia"])
+        .args(["--from", "2027-02-01T00:00:00Z", "--to", "2027-02-01T08:00:00Z"])
+        .assert()
+        .success();
+    let after = feed();
+    let gone: Vec<_> = before.iter().filter(|u| !after.contains(u)).collect();
+    let new: Vec<_> = after.iter().filter(|u| !before.contains(u)).collect();
+    assert_eq!(
+        (gone.len(), new.len()),
+        (1, 1),
+        "one night replaced, the other nights keep their UIDs"
+    );
+}
+
+#[test]
+fn site_links_are_encoded_and_base_url_checked() {
+    let dir = tmp_dir(&[
+        ("people.toml", super::common::PEOPLE),
+        (
+            "team/night ops #1.toml",
+            "timezone = \"UTC\"\n[[layers]]\nname = \"l\"\nstart = 2026-11-30T09:00:00\nrotation = \"1w\"\nmembers = [\"alice\"]\n",
+        ),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    oncall_in(dir.path())
+        .args(["export", "ics", "--dir"])
+        .arg(out.path())
+        .args(["--base-url", "HTTPS://x.example/feeds"])
+        .assert()
+        .success();
+    let index = std::fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(
+        index.contains("webcal://x.example/feeds/schedules/team/night%20ops%20%231.ics"),
+        "{index}"
+    );
+    for bad in ["x.example", "ftp://x/", "https://x/a?b=1"] {
+        oncall_in(dir.path())
+            .args(["export", "ics", "--dir"])
+            .arg(out.path())
+            .args(["--base-url", bad])
+            .assert()
+            .code(2);
+    }
+    // A second export into the same folder removes feeds no longer published.
+    std::fs::write(out.path().join("people/gone.ics"), "x").unwrap();
+    oncall_in(dir.path())
+        .args(["export", "ics", "--dir"])
+        .arg(out.path())
+        .assert()
+        .success();
+    assert!(!out.path().join("people/gone.ics").exists());
+}

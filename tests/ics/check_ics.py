@@ -3,7 +3,9 @@
 
 Parses the feed with the `icalendar` package (not oncall's code) and checks
 what a calendar client relies on; then compares the events it reads back
-with the shifts `oncall shifts --json` reported for the same window.
+with the shifts `oncall shifts --json` reported for the same window
+(events of one schedule that meet with the same person are merged first:
+oncall splits a shift at rotation handoffs).
 
 usage: check_ics.py FEED.ics SHIFTS.json FROM TO
        (SHIFTS.json: a JSON object {schedule id: [shifts]}; FROM/TO RFC 3339)
@@ -67,6 +69,17 @@ def main(feed_path, shifts_path, start, end):
         s, e = max(s, window[0]), min(e, window[1])
         if s < e:
             got.append((str(ev.get("X-ONCALL-SCHEDULE")), str(ev.get("X-ONCALL-PERSON")), s, e))
+
+    # Events are split at rotation handoffs when the same person continues
+    # into the next turn; merged back, they must be exactly the shifts.
+    got.sort(key=lambda x: (x[0], x[2]))
+    merged = []
+    for g in got:
+        if merged and merged[-1][0] == g[0] and merged[-1][1] == g[1] and merged[-1][3] == g[2]:
+            merged[-1] = (g[0], g[1], merged[-1][2], g[3])
+        else:
+            merged.append(g)
+    got = merged
 
     want = []
     for schedule, shifts in json.load(open(shifts_path)).items():
