@@ -107,9 +107,31 @@ fn color_follows_the_flag_and_no_color() {
 
 #[test]
 fn every_command_has_help_with_examples() {
-    for cmd in ["who", "shifts", "schedules", "people", "validate"] {
+    // Every leaf command, found by walking the help tree.
+    fn commands(path: &[String]) -> Vec<Vec<String>> {
+        let mut c = oncall();
+        c.args(path).arg("--help");
+        let help = String::from_utf8(c.output().unwrap().stdout).unwrap();
+        let Some(list) = help.split("Commands:\n").nth(1) else {
+            return vec![path.to_vec()];
+        };
+        list.lines()
+            .take_while(|l| !l.trim().is_empty())
+            .filter_map(|l| l.strip_prefix("  ").and_then(|l| l.split_whitespace().next()))
+            .filter(|name| *name != "help")
+            .flat_map(|name| {
+                let mut p = path.to_vec();
+                p.push(name.to_string());
+                commands(&p)
+            })
+            .collect()
+    }
+    let all = commands(&[]);
+    assert!(all.len() >= 20, "{all:?}");
+    for cmd in all {
         oncall()
-            .args([cmd, "--help"])
+            .args(&cmd)
+            .arg("--help")
             .assert()
             .success()
             .stdout(contains("Examples:"));
