@@ -117,7 +117,9 @@ fn every_command_has_help_with_examples() {
         };
         list.lines()
             .take_while(|l| !l.trim().is_empty())
-            .filter_map(|l| l.strip_prefix("  ").and_then(|l| l.split_whitespace().next()))
+            // "  name   about"; wrapped "about" lines are indented further.
+            .filter_map(|l| l.strip_prefix("  ").filter(|l| !l.starts_with(' ')))
+            .filter_map(|l| l.split_whitespace().next())
             .filter(|name| *name != "help")
             .flat_map(|name| {
                 let mut p = path.to_vec();
