@@ -203,7 +203,7 @@ impl Repo {
         self.head_branch().map(|_| ())
     }
 
-    /// The author and committer: `author` ("Name <email>", from --author or
+    /// The author and committer: `author` (`"Name <email>"`, from --author or
     /// ONCALL_AUTHOR, passed in by the caller) or git config user.name and
     /// user.email; `now` is the commit time.
     pub fn signature(
