@@ -129,6 +129,18 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
             let answer: String = dialoguer::Input::new()
                 .with_prompt("Handles of the people on call, comma-separated (empty: none yet)")
                 .allow_empty(true)
+                .validate_with(|s: &String| {
+                    match s
+                        .split(',')
+                        .map(str::trim)
+                        .find(|h| !h.is_empty() && !crate::model::is_valid_handle(h))
+                    {
+                        Some(_) => Err(
+                            "handles are lowercase letters, digits, `.`, `_` and `-`, like alice or j.doe",
+                        ),
+                        None => Ok(()),
+                    }
+                })
                 .interact_text()
                 .map_err(err)?;
             people = answer

@@ -88,10 +88,22 @@ fn find_layer<'s>(s: &'s Schedule, name: &str, at: DateTime<Utc>) -> Result<(usi
         .hint(format!("its layers: {}", names.join(", "))))
 }
 
-fn members_value(members: &[String]) -> toml_edit::Item {
+/// A `members` array in the style of `like` (the array it replaces): one
+/// line, or one member per line when that is how the user wrote it.
+fn members_value(members: &[String], like: Option<&toml_edit::Item>) -> toml_edit::Item {
     let mut a = toml_edit::Array::new();
     for m in members {
         a.push(m.as_str());
+    }
+    let multiline = like
+        .and_then(|i| i.as_array())
+        .is_some_and(|old| old.to_string().contains('\n'));
+    if multiline {
+        for v in a.iter_mut() {
+            v.decor_mut().set_prefix("\n  ");
+        }
+        a.set_trailing_comma(true);
+        a.set_trailing("\n");
     }
     toml_edit::value(a)
 }
@@ -186,7 +198,8 @@ pub fn run(ctx: &Context, cmd: &RosterCommand, out: &mut dyn Write) -> Result<Ex
         let t = layers
             .get_mut(li)
             .ok_or_else(|| CliError::internal("layer not found in file"))?;
-        t["members"] = members_value(&members);
+        let like = t.get("members").cloned();
+        t["members"] = members_value(&members, like.as_ref());
         (
             format!(
                 "roster {verb} {}: {handle} {} layer `{}`",
@@ -222,7 +235,8 @@ pub fn run(ctx: &Context, cmd: &RosterCommand, out: &mut dyn Write) -> Result<Ex
         let old_end = old.get("end").cloned();
         old["end"] = value.clone();
         new["start"] = value;
-        new["members"] = members_value(&members);
+        let like = new.get("members").cloned();
+        new["members"] = members_value(&members, like.as_ref());
         match old_end {
             Some(e) => new["end"] = e,
             None => {
@@ -266,6 +280,16 @@ pub fn run(ctx: &Context, cmd: &RosterCommand, out: &mut dyn Write) -> Result<Ex
 #[cfg(test)]
 mod tests {
     use super::continued;
+
+    #[test]
+    fn member_lists_keep_their_layout() {
+        let doc: toml_edit::DocumentMut = "a = [\n  \"x\",\n]\nb = [\"x\"]\n".parse().unwrap();
+        let m = vec!["y".to_string(), "z".to_string()];
+        let multi = super::members_value(&m, doc.get("a")).to_string();
+        assert_eq!(multi, "[\n  \"y\",\n  \"z\",\n]");
+        let one = super::members_value(&m, doc.get("b")).to_string();
+        assert_eq!(one, "[\"y\", \"z\"]");
+    }
 
     #[test]
     fn whoever_is_due_stays_due() {
