@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::TimeDelta;
 use serde::Serialize;
 
 use super::{CliError, Context};
@@ -104,16 +103,24 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
     };
     let log = repo.log_all(scan)?;
     let mut entries = Vec::new();
+    let mut loaded: std::collections::HashMap<Option<git2::Oid>, Directory> =
+        std::collections::HashMap::new();
     for c in &log {
         if entries.len() >= args.limit {
             break;
         }
-        let after = load_at(Some(c.id))?;
-        let before = load_at(c.parent)?;
-        let from = c.time.min(ctx.now) - TimeDelta::days(0);
+        // A commit's parent is usually the next commit listed: load each
+        // revision once.
+        for id in [Some(c.id), c.parent] {
+            if let std::collections::hash_map::Entry::Vacant(e) = loaded.entry(id) {
+                e.insert(load_at(id)?);
+            }
+        }
+        let (after, before) = (&loaded[&Some(c.id)], &loaded[&c.parent]);
+        let from = c.time.min(ctx.now);
         let to = from + horizon;
         let mut effect = Vec::new();
-        for id in super::mutate::all_ids(&before, &after)
+        for id in super::mutate::all_ids(before, after)
             .into_iter()
             .filter(|id| selected(id))
         {

@@ -127,11 +127,7 @@ fn find<'d>(dir: &'d Directory, id: &str) -> Result<&'d Offer, CliError> {
 
 /// Does `who` hold all of `span` in schedule `sid`?
 fn holds(dir: &Directory, sid: &str, who: &str, span: Span) -> bool {
-    dir.schedule(sid).is_some_and(|s| {
-        engine::timeline(s, span.start, span.end)
-            .iter()
-            .all(|b| b.person == Some(who))
-    })
+    dir.schedule(sid).is_some_and(|s| engine::holds(s, who, span))
 }
 
 pub fn run_offer(ctx: &Context, args: &OfferArgs, out: &mut dyn Write) -> Result<ExitCode, CliError> {

@@ -122,8 +122,7 @@ fn pick(
 
 /// Checks that `who` holds all of `span`; returns the span.
 fn holds(s: &Schedule, who: &str, span: Span) -> Result<Span, CliError> {
-    let blocks = engine::timeline(s, span.start, span.end);
-    if blocks.iter().all(|b| b.person == Some(who)) {
+    if engine::holds(s, who, span) {
         Ok(span)
     } else {
         Err(CliError::user(format!(
@@ -295,12 +294,6 @@ pub fn run(ctx: &Context, args: &Args, out: &mut dyn Write) -> Result<ExitCode, 
     }
     if my_span.start < their_span.end && their_span.start < my_span.end {
         return Err(CliError::user("cannot swap: the two shifts overlap"));
-    }
-    if (my_span.end <= ctx.now || their_span.end <= ctx.now) && !args.mutate.force {
-        return Err(
-            CliError::user("one of these shifts is over: swapping it rewrites history")
-                .hint("pass --force if that is what you want"),
-        );
     }
     let tz = s.timezone;
     let range = |sp: Span| crate::timearg::range(sp.start, sp.end, ctx.now, &tz);

@@ -290,6 +290,13 @@ pub fn who_at(schedule: &Schedule, t: DateTime<Utc>) -> Option<&str> {
         .find_map(|layer| layer_member_at(layer, &schedule.timezone, t))
 }
 
+/// Whether `who` is on call for all of `span`.
+pub fn holds(schedule: &Schedule, who: &str, span: Span) -> bool {
+    timeline(schedule, span.start, span.end)
+        .iter()
+        .all(|b| b.person == Some(who))
+}
+
 /// The member of `layer` covering `t`, if the layer covers it.
 pub fn layer_member_at<'a>(layer: &'a Layer, tz: &Tz, t: DateTime<Utc>) -> Option<&'a str> {
     if t < layer.start || layer.end.is_some_and(|e| t >= e) || layer.members.is_empty() {

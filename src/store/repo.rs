@@ -457,6 +457,16 @@ impl Repo {
             .map_err(|_| StoreError::UnknownRev(rev.to_string()))
     }
 
+    /// Whether `commit` changed anything in the schedule directory, compared
+    /// with its first parent (or, for a root commit, whether it has any).
+    fn changes_schedule_dir(&self, commit: &git2::Commit) -> Result<bool, StoreError> {
+        let before = match commit.parent_count() {
+            0 => None,
+            _ => self.schedule_entry_id(&commit.parent(0)?)?,
+        };
+        Ok(self.schedule_entry_id(commit)? != before)
+    }
+
     /// Commits reachable from HEAD, newest first (first-parent order), at
     /// most `limit`; only those touching the schedule directory.
     pub fn log(&self, limit: usize) -> Result<Vec<CommitInfo>, StoreError> {
@@ -466,20 +476,14 @@ impl Repo {
             if out.len() >= limit {
                 break;
             }
-            let parent = if commit.parent_count() > 0 {
+            if self.changes_schedule_dir(&commit)? {
+                out.push(self.commit_info(commit.id())?);
+            }
+            next = if commit.parent_count() > 0 {
                 Some(commit.parent(0)?)
             } else {
                 None
             };
-            let here = self.schedule_entry_id(&commit)?;
-            let before = match &parent {
-                Some(p) => self.schedule_entry_id(p)?,
-                None => None,
-            };
-            if here != before {
-                out.push(self.commit_info(commit.id())?);
-            }
-            next = parent;
         }
         Ok(out)
     }
@@ -504,17 +508,7 @@ impl Repo {
             if commit.parent_count() > 1 {
                 continue;
             }
-            let parent = if commit.parent_count() == 1 {
-                Some(commit.parent(0)?)
-            } else {
-                None
-            };
-            let here = self.schedule_entry_id(&commit)?;
-            let before = match &parent {
-                Some(p) => self.schedule_entry_id(p)?,
-                None => None,
-            };
-            if here != before {
+            if self.changes_schedule_dir(&commit)? {
                 out.push(self.commit_info(commit.id())?);
             }
         }
